@@ -1,0 +1,167 @@
+"""The content: sections, reporters, articles, their bylines and photos."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Section(models.Model):
+    name = models.CharField("名称", max_length=50, unique=True)
+    slug = models.SlugField("标识", max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Reporter(models.Model):
+    class Kind(models.TextChoices):
+        MEDIA = "media", "全媒体记者"
+        REPORTER = "reporter", "记者"
+        CORRESPONDENT = "correspondent", "通讯员"
+        PHOTOGRAPHER = "photographer", "摄影记者"
+        INTERN = "intern", "实习生"
+
+    name = models.CharField("姓名", max_length=50)
+    kind = models.CharField("类别", max_length=20, choices=Kind.choices, default=Kind.REPORTER)
+    organisation = models.CharField("单位", max_length=100, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登录账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reporter",
+    )
+    # Two people may share a name: the slug, not the name, tells them apart.
+    slug = models.SlugField("标识", max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = "记者"
+        verbose_name_plural = "记者"
+        indexes = [models.Index(fields=["name", "organisation"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}({self.organisation})" if self.organisation else self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        PUBLISHED = "published", "已发布"
+
+    class Source(models.TextChoices):
+        IMPORTED = "imported", "导入"
+        SUBMITTED = "submitted", "记者投稿"
+        ENTERED = "entered", "编辑录入"
+
+    kicker = models.CharField("引题", max_length=200, blank=True)
+    title = models.CharField("标题", max_length=200)
+    subtitle = models.CharField("副题", max_length=200, blank=True)
+    rubric = models.CharField("栏目标识", max_length=100, blank=True)
+    dateline = models.CharField("电头", max_length=100, blank=True)
+    byline = models.CharField("署名(原文)", max_length=300, blank=True)
+    body = models.TextField("正文", blank=True)
+    summary = models.TextField("摘要", blank=True)
+    section = models.ForeignKey(
+        Section, verbose_name="栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    source = models.CharField("来源", max_length=20, choices=Source.choices, default=Source.ENTERED)
+    word_count = models.PositiveIntegerField("字数", default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # Bumped on every save; a save carrying an older version is an edit conflict.
+    version = models.PositiveIntegerField("版本", default=1)
+    reporters = models.ManyToManyField(Reporter, through="Byline", related_name="articles", verbose_name="记者")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="published", published_at__isnull=False)
+                | (~Q(status="published") & Q(published_at__isnull=True)),
+                name="article_published_at_iff_published",
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="article_version_positive"),
+            models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
+        ]
+        indexes = [models.Index(fields=["-published_at"], name="article_published_desc")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:articles_article_change", args=[self.pk])
+
+    @property
+    def headline(self) -> str:
+        return " ".join(part for part in (self.kicker, self.title, self.subtitle) if part)
+
+
+class Byline(models.Model):
+    class Role(models.TextChoices):
+        REPORTER = "reporter", "记者"
+        CORRESPONDENT = "correspondent", "通讯员"
+        PHOTOGRAPHER = "photographer", "摄影"
+
+    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="bylines")
+    reporter = models.ForeignKey(Reporter, verbose_name="记者", on_delete=models.PROTECT, related_name="bylines")
+    role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.REPORTER)
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "reporter", "role"], name="byline_unique_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} {self.reporter.name}"
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="photos")
+    # Blank for an imported caption whose picture has not been uploaded yet.
+    image = models.ImageField("图片", upload_to="photos/%Y/%m/", blank=True)
+    caption = models.TextField("图片说明", blank=True)
+    credit = models.CharField("摄影/来源", max_length=100, blank=True)
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "图片"
+        verbose_name_plural = "图片"
+        constraints = [
+            models.CheckConstraint(condition=~Q(image="") | ~Q(caption=""), name="photo_image_or_caption"),
+        ]
+
+    def __str__(self) -> str:
+        return self.caption[:30] or self.image.name

@@ -1,0 +1,112 @@
+"""Print: publications, issues (期), pages (版) and where each article stands on a page."""
+
+from django.db import models
+from django.db.models import Q
+
+from articles.models import Article
+
+
+class Publication(models.Model):
+    name = models.CharField("报纸名称", max_length=100, unique=True)
+    code = models.SlugField("简称代码", max_length=30, unique=True)
+    masthead = models.TextField("报头文字", blank=True, help_text="每行一条,如“中共株洲市委主管、主办”。")
+    # Default page geometry: a 对开 broadsheet type area.
+    type_width_mm = models.PositiveSmallIntegerField("版心宽(毫米)", default=350)
+    type_height_mm = models.PositiveSmallIntegerField("版心高(毫米)", default=490)
+    columns = models.PositiveSmallIntegerField("栏数", default=8)
+    body_font_pt = models.DecimalField("正文字号(磅)", max_digits=4, decimal_places=1, default=9)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "报纸"
+        verbose_name_plural = "报纸"
+        constraints = [
+            models.CheckConstraint(condition=Q(columns__gte=1), name="publication_columns_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def masthead_lines(self) -> list[str]:
+        return [line.strip() for line in self.masthead.splitlines() if line.strip()]
+
+
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Issue.Status.PUBLISHED)
+
+
+class Issue(models.Model):
+    class Status(models.TextChoices):
+        PLANNING = "planning", "策划中"
+        PRODUCTION = "production", "制作中"
+        PUBLISHED = "published", "已出版"
+
+    publication = models.ForeignKey(Publication, verbose_name="报纸", on_delete=models.PROTECT, related_name="issues")
+    date = models.DateField("出版日期")
+    number = models.PositiveIntegerField("期号", null=True, blank=True, help_text="第N期")
+    running_number = models.PositiveIntegerField("总期号", null=True, blank=True, help_text="总第N期")
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.PLANNING)
+    published_at = models.DateTimeField("出版时间", null=True, blank=True)
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "publication"]
+        verbose_name = "期"
+        verbose_name_plural = "期"
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "date"], name="issue_one_per_publication_date"),
+            models.CheckConstraint(
+                condition=Q(status="published", published_at__isnull=False)
+                | (~Q(status="published") & Q(published_at__isnull=True)),
+                name="issue_published_at_iff_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication} {self.date:%Y-%m-%d}"
+
+
+class Page(models.Model):
+    issue = models.ForeignKey(Issue, verbose_name="期", on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveSmallIntegerField("版序")
+    code = models.CharField("版号", max_length=10, help_text="如 A01")
+    name = models.CharField("版名", max_length=50, blank=True, help_text="如 要闻、时政、产业")
+    editor = models.CharField("责任编辑", max_length=50, blank=True)
+    # Filled by the layout builder.
+    layout = models.JSONField("版式", default=dict, blank=True)
+
+    class Meta:
+        ordering = ["issue", "number"]
+        verbose_name = "版"
+        verbose_name_plural = "版"
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "code"], name="page_code_unique_in_issue"),
+            models.UniqueConstraint(fields=["issue", "number"], name="page_number_unique_in_issue"),
+            models.CheckConstraint(condition=~Q(code=""), name="page_code_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"第{self.code}版 {self.name}".strip()
+
+
+class Placement(models.Model):
+    """Where an article stands in print: its page and position (1 = lead)."""
+
+    article = models.OneToOneField(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="placement")
+    page = models.ForeignKey(Page, verbose_name="版", on_delete=models.CASCADE, related_name="placements")
+    position = models.PositiveSmallIntegerField("版面位置", default=1)
+
+    class Meta:
+        ordering = ["page", "position"]
+        verbose_name = "见报位置"
+        verbose_name_plural = "见报位置"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "position"], name="placement_position_unique_on_page"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="placement_position_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page} #{self.position}"

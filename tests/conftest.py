@@ -1,0 +1,82 @@
+"""Suite-wide fixtures. The suite runs on PostgreSQL and Redis and refuses to run without them."""
+
+import psycopg
+import pytest
+import redis
+from django.conf import settings
+from django.db import connection
+
+pytest_plugins = ("celery.contrib.pytest",)
+
+START_HINT = {
+    "PostgreSQL": "pg_ctlcluster --skip-systemctl-redirect 15 main start",
+    "Redis": 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+}
+
+
+def _fail(service: str, detail: str) -> None:
+    pytest.exit(
+        f"{service} is needed by the test suite and could not be reached ({detail}).\n"
+        f"Start it with: {START_HINT[service]}\nthen run `make test` again.",
+        returncode=3,
+    )
+
+
+def pytest_sessionstart(session):
+    if connection.vendor != "postgresql":
+        _fail("PostgreSQL", f"DATABASE_URL points at {connection.vendor}; run the suite with `make test`")
+    db = settings.DATABASES["default"]
+    try:
+        # The server, not the test database (pytest-django creates that), must be up.
+        psycopg.connect(
+            host=db["HOST"] or None, port=db["PORT"] or None, user=db["USER"], dbname="postgres", connect_timeout=3
+        ).close()
+    except psycopg.Error as exc:
+        _fail("PostgreSQL", str(exc).strip().splitlines()[0])
+    if not settings.REDIS_URL:
+        _fail("Redis", "REDIS_URL is not set; run the suite with `make test`")
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        _fail("Redis", str(exc))
+
+
+@pytest.fixture(scope="session")
+def celery_app():
+    """Our own Celery app, on the Redis broker, for `celery_worker`."""
+    from newsroom.celery import app
+
+    app.conf.task_always_eager = False
+    app.loader.import_module("celery.contrib.testing.tasks")
+    return app
+
+
+@pytest.fixture(scope="session")
+def celery_worker_parameters():
+    return {"queues": ("celery",), "perform_ping_check": True, "shutdown_timeout": 30}
+
+
+@pytest.fixture
+def eager_tasks(settings):
+    """Run tasks in-process: for unit tests only; integration tests use `celery_worker`."""
+    from newsroom.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.com", "pw-for-tests")
+
+
+@pytest.fixture
+def admin_client_logged(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
