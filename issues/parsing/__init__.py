@@ -1,0 +1,7 @@
+"""Raw page text -> ParsedPage. Pure Python: no Django, no Celery."""
+
+from .decoding import decode
+from .model import ParsedArticle, ParsedPage, ParseError, Repair, Warning
+from .page import parse_bytes, parse_page
+
+__all__ = ["ParseError", "ParsedArticle", "ParsedPage", "Repair", "Warning", "decode", "parse_bytes", "parse_page"]

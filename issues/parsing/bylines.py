@@ -1,0 +1,218 @@
+"""Bylines and datelines as Chinese papers print them.
+
+Recognised, with full-width or ASCII punctuation and any paper's name:
+``XX日报讯(全媒体记者/A 通讯员/B C)``, ``本报讯(记者 A)``, ``新华社北京6月3日电(记者 A B)``,
+``本报长沙6月3日电  （记者张明）`` at the start of a paragraph; and credit lines standing
+alone: ``XX日报全媒体记者/A`` over ``通讯员/B``, ``本报记者  王  芳摄影报道``, ``文/图 A``,
+``记者 A 摄``, ``本报评论员 A``. Padded names become plain (王  芳 -> 王芳).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import CJK, squeeze
+
+REPORTER, CORRESPONDENT, PHOTOGRAPHER = "reporter", "correspondent", "photographer"
+
+# Longest first, so that 全媒体记者 wins over 记者.
+_ROLE_WORDS = {
+    "全媒体记者": REPORTER,
+    "融媒体记者": REPORTER,
+    "首席记者": REPORTER,
+    "特约记者": REPORTER,
+    "见习记者": REPORTER,
+    "实习记者": REPORTER,
+    "驻站记者": REPORTER,
+    "摄影记者": PHOTOGRAPHER,
+    "记者": REPORTER,
+    "特约通讯员": CORRESPONDENT,
+    "通讯员": CORRESPONDENT,
+    "特约评论员": REPORTER,
+    "评论员": REPORTER,
+    "实习生": REPORTER,
+    "摄影": PHOTOGRAPHER,
+    "摄像": PHOTOGRAPHER,
+}
+_WRITER_AND_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|图文)"
+_PHOTO_ONLY = r"(?:图\s*[/／]|摄\s*[/／])"
+_WRITER_ONLY = r"(?:文\s*[/／])"
+_ORG = rf"(?:本报|本刊|新华社|中新社|[{CJK}]{{2,6}}?(?:日报|晚报|报社|融媒体中心|新闻网|报))"
+_ROLE = re.compile(
+    rf"(?P<org>{_ORG})?\s*(?:(?P<both>{_WRITER_AND_PHOTO})|(?P<photo>{_PHOTO_ONLY})|(?P<writer>{_WRITER_ONLY})"
+    rf"|(?P<role>{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))}))"
+)
+_PHOTO_SUFFIX = re.compile(r"\s*(?:摄影报道|摄影|摄|供图|报道)\s*$")
+_NAME_SPLIT = re.compile(r"[\s\u3000、,，/／:：;；]+")
+_NAME = re.compile(rf"[{CJK}][{CJK}·•]{{1,5}}")
+
+# A dateline: 本报讯, 株洲日报讯, 新华社北京6月3日电, 本报长沙6月3日电, 中新网上海6月3日电 …
+_DATELINE = (
+    rf"(?:据)?(?:本报|[{CJK}A-Za-z]{{2,12}}?(?:日报|晚报|报|社|网|台|客户端|新闻))"
+    rf"(?:[{CJK}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)"
+)
+_DATELINE_CREDITS = re.compile(
+    rf"^\s*(?P<byline>(?P<dateline>{_DATELINE})\s*[(（](?P<credits>[^()（）\n]{{1,80}})[)）])\s*(?P<rest>.*)$",
+    re.S,
+)
+_DATELINE_ALONE = re.compile(rf"^\s*(?P<byline>(?P<dateline>{_DATELINE}))(?:[\s\u3000]+|[:：])(?P<rest>\S.*)$", re.S)
+
+# Common surnames: a credit line's names must start with one (keeps 记者节里的… out).
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
+    "夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申"
+    "欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
+    "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟"
+    "邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣"
+    "晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉"
+    "冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "尉迟",
+    "公孙",
+    "长孙",
+    "夏侯",
+    "端木",
+)
+
+
+@dataclass(frozen=True)
+class Credits:
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.reporters or self.correspondents or self.photographers)
+
+    def __add__(self, other: Credits) -> Credits:
+        return Credits(
+            _unique(self.reporters + other.reporters),
+            _unique(self.correspondents + other.correspondents),
+            _unique(self.photographers + other.photographers),
+        )
+
+
+@dataclass(frozen=True)
+class LeadingByline:
+    """A byline at the start of a paragraph, and the text that follows it."""
+
+    byline: str
+    dateline: str
+    credits: Credits
+    rest: str
+
+
+def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def looks_like_name(name: str) -> bool:
+    return bool(_NAME.fullmatch(name)) and (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES))
+
+
+def split_names(text: str) -> list[str]:
+    """Names from a run like '王  磊 陈  静' or '康菊平 黄文亮'; padded names are rejoined."""
+    tokens = [t for t in _NAME_SPLIT.split(text.strip()) if t]
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        # A one-character token is half of a padded two-character name (王  芳).
+        if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            token += tokens[i + 1]
+            i += 1
+        names.append(token)
+        i += 1
+    return names
+
+
+def parse_credits(text: str) -> tuple[Credits, list[str]]:
+    """Split a credit text into names by role; also return the tokens that were not names."""
+    matches = list(_ROLE.finditer(text))
+    if not matches:
+        return Credits(), [text] if squeeze(text) else []
+    roles: dict[str, list[str]] = {REPORTER: [], CORRESPONDENT: [], PHOTOGRAPHER: []}
+    leftovers: list[str] = []
+    head = text[: matches[0].start()]
+    if squeeze(head):
+        leftovers.append(head)
+    pending: set[str] = set()
+    for i, match in enumerate(matches):
+        segment = text[match.end() : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
+        if match.group("both"):
+            kinds = {REPORTER, PHOTOGRAPHER}
+        elif match.group("photo"):
+            kinds = {PHOTOGRAPHER}
+        elif match.group("writer"):
+            kinds = {REPORTER}
+        else:
+            kinds = {_ROLE_WORDS[match.group("role")]}
+        photo_suffix = _PHOTO_SUFFIX.search(segment)
+        if photo_suffix:
+            segment = segment[: photo_suffix.start()]
+        names = split_names(segment)
+        if not names:
+            # 文/图 本报记者 何琳: the first role carries over to the names of the next.
+            pending |= kinds
+            continue
+        kinds |= pending
+        pending = set()
+        if photo_suffix and "摄" in photo_suffix.group(0):
+            kinds = (kinds - {REPORTER}) | {PHOTOGRAPHER} if kinds != {CORRESPONDENT} else kinds | {PHOTOGRAPHER}
+        for name in names:
+            if _NAME.fullmatch(name):
+                for kind in kinds:
+                    roles[kind].append(name)
+            else:
+                leftovers.append(name)
+    return Credits(
+        _unique(tuple(roles[REPORTER])), _unique(tuple(roles[CORRESPONDENT])), _unique(tuple(roles[PHOTOGRAPHER]))
+    ), leftovers
+
+
+def leading_byline(line: str) -> LeadingByline | None:
+    """A dateline with its credits at the start of a paragraph: 本报讯(记者 A)正文… or 新华社…电 正文…"""
+    match = _DATELINE_CREDITS.match(line)
+    if match:
+        credits, leftovers = parse_credits(match.group("credits"))
+        if credits and not leftovers:
+            return LeadingByline(match.group("byline").strip(), match.group("dateline").strip(), credits,
+                                 match.group("rest"))  # fmt: skip
+    match = _DATELINE_ALONE.match(line)
+    if match and len(squeeze(match.group("dateline"))) <= 20:
+        return LeadingByline(match.group("byline").strip(), match.group("dateline").strip(), Credits(),
+                             match.group("rest"))  # fmt: skip
+    return None
+
+
+def credit_line(line: str) -> Credits | None:
+    """The credits of a line that is nothing but a byline (株洲日报全媒体记者/A, 本报记者 王  芳 摄, …)."""
+    text = line.strip().strip("■●◆◎▲△□◇★☆")
+    inner = text
+    if text[:1] in "(（" and text[-1:] in ")）":
+        inner = text[1:-1]
+    if not inner or len(squeeze(inner)) > 40 or re.search(r"[。，,！？!?；;“”\"]", inner):
+        return None
+    credits, leftovers = parse_credits(inner)
+    if not credits or leftovers:
+        return None
+    names = credits.reporters + credits.correspondents + credits.photographers
+    if not all(looks_like_name(n) for n in names):
+        return None
+    return credits
+
+
+def is_photo_credit(line: str) -> bool:
+    """A credit line for a picture: it ends in 摄 / 摄影 / 供图 or opens with 图/."""
+    text = squeeze(line)
+    return bool(re.search(r"(摄|摄影|供图)[)）]?$", text) or re.match(r"^[(（]?(图|摄)[/／]", text))

@@ -1,0 +1,50 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 or GB18030/GBK; any line ends."""
+
+import codecs
+import unicodedata
+
+from .model import ParseError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_like_text(text: str) -> bool:
+    """Reject decodings full of control characters or unassigned code points."""
+    if not text:
+        return True
+    bad = sum(1 for ch in text if (unicodedata.category(ch) in {"Cc", "Cn", "Co", "Cs"} and ch not in "\t\n\r\f\v"))
+    return bad <= max(2, len(text) // 1000)
+
+
+def decode(data: bytes) -> str:
+    """Decode a page file; raise ParseError (never crash) when it is not text."""
+    candidates: list[str] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            candidates = [encoding]
+            break
+    else:
+        # UTF-16 without a BOM shows as NUL bytes in every other position.
+        if len(data) >= 4 and data.count(0) >= len(data) // 4:
+            candidates = ["utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"]
+        else:
+            candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_like_text(text):
+            return normalise_newlines(text)
+    raise ParseError(
+        f"无法识别文件编码:请提供 UTF-8、GB18030/GBK 或 UTF-16 编码的纯文本。(tried {', '.join(candidates)})"
+    )
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF (a BOM is left for the parser to record)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")

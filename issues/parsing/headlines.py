@@ -1,0 +1,45 @@
+"""Headline blocks: kicker (引题), title and subtitle (副题); rubrics (栏目标识) beside them."""
+
+from __future__ import annotations
+
+import re
+
+from .text import squeeze
+
+RUBRIC_LINE_MAX = 12
+_RUBRIC_WORDS = re.compile(
+    r"(时评|评论|社论|快评|短评|观察|视点|专栏|聚焦|关注|特稿|深读|一线|纪实|走基层|手记|札记|随笔|声音)"
+)
+_SUBTITLE_MARK = re.compile(r"^[—－-]{1,2}")
+_PARTS = re.compile(r"\s+")
+
+
+def is_rubric_block(lines: list[str]) -> bool:
+    """Column logos are stacked short lines, a very short line, or a named column."""
+    sizes = [len(squeeze(line)) for line in lines]
+    if len(lines) >= 2 and max(sizes) <= RUBRIC_LINE_MAX:
+        return True
+    return len(lines) == 1 and (sizes[0] <= 6 or (bool(_RUBRIC_WORDS.search(lines[0])) and sizes[0] <= 10))
+
+
+def split_headline(lines: list[str]) -> tuple[str, str, str]:
+    """(kicker, title, subtitle) from the headline's lines, as printed."""
+    lines = [line.strip() for line in lines if line.strip()]
+    if not lines:
+        return "", "", ""
+    subtitle = ""
+    if len(lines) >= 2 and _SUBTITLE_MARK.match(lines[-1]):
+        subtitle = lines.pop()
+    if len(lines) == 1:
+        parts = _PARTS.split(lines[0])
+        if len(parts) >= 3:
+            return parts[0], " ".join(parts[1:]), subtitle
+        if len(parts) == 2 and not subtitle and len(parts[0]) > 1.3 * len(parts[1]):
+            return parts[0], parts[1], ""
+        return "", lines[0], subtitle
+    if len(lines) == 2:
+        first, second = lines
+        if subtitle or len(squeeze(first)) < len(squeeze(second)):
+            return first, second, subtitle
+        return "", first, second
+    return lines[0], " ".join(lines[1:-1]), subtitle or lines[-1]

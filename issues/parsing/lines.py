@@ -1,0 +1,123 @@
+"""What each line of a page is, judged from the line alone (and the line before it)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from . import bylines
+from .text import MID_SENTENCE, ends_sentence, ends_with_colon, squeeze
+
+FURNITURE, JUMP, DATELINE, CREDIT, CAPTION, HEADING, TEXT = (
+    "furniture", "jump", "dateline", "credit", "caption", "heading", "text",
+)  # fmt: skip
+
+HEADING_MAX = 36
+FURNITURE_MAX = 60
+
+# Page furniture: mastheads, page headers and footers, promos, URL and hotline lines.
+_FURNITURE = [
+    re.compile(p)
+    for p in (
+        r"(?i)(?:www\.|https?://|\.com\b|\.cn\b|\.net\b)",
+        r"(?:热线|服务电话|新闻热线|投稿邮箱|电子邮箱|E-?mail|广告许可证|发行|邮发代号|定价|零售价|印刷厂|社址|邮编)",
+        r"(?:国内统一连续出版物号|国内统一刊号|CN\s*\d{2}\s*[-－]\s*\d{4})",
+        r"^第?\s*[A-Za-z]?\s*\d{1,3}\s*版",
+        r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]",
+        r"^(?:星期|周)[一二三四五六日天]",
+        r"^(?:农历|乙巳|甲辰|丙午|丁未)[^。]{0,20}$",
+        r"(?:责任编辑|责编|编辑[:：]|版式|美编|校对|组版|审读|值班编委|值班主任|视觉设计|制图)",
+        r"(?:主管|主办|报社出版|社出版)",
+        r"(?:视频号|公众号|客户端|扫码|二维码|抖音号|微信号|微博)",
+        r"(?:总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版)",
+        r"^[A-Za-z0-9 .,:&'/-]+$",
+    )
+]
+JUMP_MARK = re.compile(
+    r"[(（]\s*(?P<dir>上接|下转|接|转|紧接|续|续接)\s*(?:第\s*)?[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[)）]"
+)
+_CAPTION_START = re.compile(
+    r"^(?:图为|图\s*[:：]|[上下左右中]图|图片[:：]|题图|图[一二三四五六七八九十①-⑩\d]\s*[:：为]|[▲△▼▽◀▶])"
+)
+_CAPTION_END = re.compile(r"(?:(?<!拍)摄|供图|资料图片|图片由[^。]{1,20}提供|新华社发)\s*[)）]?$")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|[■●◆▲◎★☆□◇]|【)"
+)
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the input
+    text: str  # stripped of surrounding whitespace
+    gap: int  # blank lines before it
+    kind: str = TEXT
+    photo: bool = False  # a credit line for a picture
+
+
+def is_furniture(text: str) -> bool:
+    s = squeeze(text)
+    if not s or len(s) > FURNITURE_MAX or s.endswith(("。", "，", ",")):
+        return False
+    return any(p.search(text) for p in _FURNITURE)
+
+
+def is_heading(text: str) -> bool:
+    """Short, and not ended mid-sentence or with a full stop: a headline, rubric or subhead line."""
+    s = squeeze(text)
+    if not s or len(s) > HEADING_MAX or "。" in s or s[-1] in MID_SENTENCE:
+        return False
+    if s.count("，") + s.count(",") > 1 or s[0] in "”’」』)）":
+        return False
+    if ends_sentence(s):
+        return len(s) <= 30 and s.rstrip("”’」』)）")[-1] in "？?！!"
+    return not ends_with_colon(s) or len(s) <= 12
+
+
+def is_caption(text: str) -> bool:
+    s = squeeze(text)
+    if _CAPTION_START.match(s):
+        return True
+    return bool(_CAPTION_END.search(s)) and len(s) >= 12 and bool(re.search(r"[。，,]", s))
+
+
+def is_numbered(text: str) -> bool:
+    return bool(_NUMBERED.match(squeeze(text)))
+
+
+def classify_line(text: str) -> tuple[str, bool]:
+    """The kind of a line on its own, and whether it credits a picture."""
+    s = squeeze(text)
+    if JUMP_MARK.fullmatch(s):
+        return JUMP, False
+    if bylines.leading_byline(text):
+        return DATELINE, False
+    if bylines.credit_line(text) is not None:
+        return CREDIT, bylines.is_photo_credit(text)
+    if is_furniture(text):
+        return FURNITURE, False
+    if is_caption(text):
+        return CAPTION, False
+    if is_heading(text):
+        return HEADING, False
+    return TEXT, False
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their numbers, the blank lines before each, and their kinds."""
+    lines: list[Line] = []
+    gap = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            gap += 1
+            continue
+        kind, photo = classify_line(stripped)
+        lines.append(Line(no=no, text=stripped, gap=gap, kind=kind, photo=photo))
+        gap = 0
+    # A short line straight after body text, with no blank line between, is the
+    # start of a paragraph (cut by a column break), not a heading.
+    for prev, line in itertools.pairwise(lines):
+        if line.kind == HEADING and line.gap == 0 and prev.kind in {TEXT, DATELINE}:
+            line.kind = TEXT
+    return lines

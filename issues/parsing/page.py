@@ -1,0 +1,293 @@
+"""parse_page: one page of raw newspaper text -> ParsedPage.
+
+Works line by line: each line is classified on its own (lines.py), then read in
+order. A run of heading lines followed by a byline, a jump marker or body text
+opens an article; text joins the open article, with paragraphs cut by column
+breaks rejoined; captions, credits and jump markers attach to the article they
+stand in. Nothing is lost: every character lands in one output field or in a
+repair's `dropped`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import bylines
+from . import lines as L
+from .decoding import decode, normalise_newlines
+from .headlines import is_rubric_block, split_headline
+from .model import ParsedArticle, ParsedPage, Repair, Warning
+from .sections import classify
+from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
+
+SUBHEAD_MAX_LINES = 2
+_SUBHEAD_COLON = re.compile(r"^[^:：]{1,10}[:：]")
+# Reduplicated words (AA) that a column break may legitimately split.
+_AA_WORDS = set(
+    "天人常渐刚往谢看试慢好个家户处年层步一纷久默悄仅明稍偏轻深多大小高星妈爸哥姐弟妹奶爷宝娃事样条点滴片句声"
+    "每时次代辈世重匆冉熊茫浩滔蒸勃欣津井楚彬彬翩"
+)
+
+
+@dataclass
+class _Draft:
+    """An article being read; frozen into a ParsedArticle when the next one opens."""
+
+    first_line: int
+    kicker: str = ""
+    title: str = ""
+    subtitle: str = ""
+    rubric: str = ""
+    byline: str = ""
+    dateline: str = ""
+    credits: bylines.Credits = field(default_factory=bylines.Credits)
+    paragraphs: list[str] = field(default_factory=list)
+    subheads: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    continues: bool = False
+    continued_from: bool = False
+    last: str = ""  # what was added last: heading, byline, text, subhead, caption
+    last_line: int = 0
+    byline_after_text: bool = False
+
+
+class _Reader:
+    def __init__(self, lines: list[L.Line]):
+        self.lines = lines
+        self.masthead: list[str] = []
+        self.unassigned: list[str] = []
+        self.repairs: list[Repair] = []
+        self.warnings: list[Warning] = []
+        self.articles: list[ParsedArticle] = []
+        self.current: _Draft | None = None
+        self.pending_continued_from = False
+
+    # -- the walk ---------------------------------------------------------
+    def read(self) -> None:
+        i = 0
+        while i < len(self.lines):
+            line = self.lines[i]
+            if line.kind == L.HEADING:
+                j = i
+                while j < len(self.lines) and self.lines[j].kind == L.HEADING:
+                    j += 1
+                self.heading_run(self.lines[i:j], self.lines[j] if j < len(self.lines) else None)
+                i = j
+                continue
+            getattr(self, f"on_{line.kind}")(line)
+            i += 1
+        self.close()
+
+    def heading_run(self, run: list[L.Line], following: L.Line | None) -> None:
+        if following is None or following.kind == L.FURNITURE:
+            if self.current is None:
+                self.masthead.extend(line.text for line in run)
+            else:
+                for line in run:
+                    self.orphan(line, "孤立的标题行,未能归入任何稿件")
+            return
+        if following.kind in {L.TEXT, L.CAPTION} and self.current is not None and self.is_subhead(run):
+            self.add_subhead(run)
+            return
+        self.open(run)
+
+    def is_subhead(self, run: list[L.Line]) -> bool:
+        if len(run) > SUBHEAD_MAX_LINES or any(line.gap for line in run[1:]):
+            return False
+        first = squeeze(run[0].text)
+        return bool(_SUBHEAD_COLON.match(first)) or L.is_numbered(first)
+
+    def on_furniture(self, line: L.Line) -> None:
+        self.masthead.append(line.text)
+
+    def on_jump(self, line: L.Line) -> None:
+        self.repairs.append(Repair("jump-marker", line.no, line.text))
+        backward = L.JUMP_MARK.search(squeeze(line.text)).group("dir") not in {"下转", "转"}
+        if self.current is None or (backward and self.current.paragraphs):
+            self.pending_continued_from = backward or self.pending_continued_from
+            if not backward:
+                self.warnings.append(Warning(line.no, f"转版标记 {line.text} 前没有稿件"))
+            return
+        if backward:
+            self.current.continued_from = True
+        else:
+            self.current.continues = True
+
+    def on_dateline(self, line: L.Line) -> None:
+        lead = bylines.leading_byline(line.text)
+        if self.current is None or self.current.byline or self.current.paragraphs:
+            self.open([])
+        draft = self.current
+        draft.byline, draft.dateline, draft.credits = lead.byline, lead.dateline, lead.credits
+        draft.last, draft.last_line = "byline", line.no
+        if squeeze(lead.rest):
+            self.add_text(L.Line(no=line.no, text=lead.rest.strip(), gap=0))
+
+    def on_credit(self, line: L.Line) -> None:
+        credits = bylines.credit_line(line.text)
+        draft = self.current
+        if draft is None:
+            self.orphan(line, "署名行前没有稿件")
+            return
+        if not draft.byline:
+            draft.byline, draft.credits = line.text, credits
+            draft.byline_after_text = bool(draft.paragraphs)
+        elif draft.last == "byline":
+            draft.byline = f"{draft.byline} {line.text}"
+            draft.credits = draft.credits + credits
+        elif line.photo and draft.captions and draft.last == "caption":
+            draft.captions[-1] = f"{draft.captions[-1]} {line.text}"
+            return
+        else:
+            draft.byline = f"{draft.byline} {line.text}"
+            draft.credits = draft.credits + credits
+        if line.photo and draft.byline_after_text and not draft.subheads and len(draft.paragraphs) <= 2:
+            # A photo item: the text above its credit is the picture's caption.
+            draft.captions.extend(draft.paragraphs)
+            draft.paragraphs.clear()
+        draft.last, draft.last_line = "byline", line.no
+
+    def on_caption(self, line: L.Line) -> None:
+        if self.current is None:
+            self.orphan(line, "图片说明前没有稿件")
+            return
+        self.current.captions.append(line.text)
+        self.current.last, self.current.last_line = "caption", line.no
+
+    def on_text(self, line: L.Line) -> None:
+        if self.current is None:
+            self.orphan(line, "版面开头的文字未能归入任何稿件(可能接自其他版面)")
+            return
+        self.add_text(line)
+
+    # -- building articles -----------------------------------------------------
+    def open(self, run: list[L.Line]) -> None:
+        self.close()
+        draft = _Draft(first_line=run[0].no if run else 0)
+        blocks: list[list[str]] = []
+        for line in run:
+            if line.gap or not blocks:
+                blocks.append([])
+            blocks[-1].append(line.text)
+        heads = [b for b in blocks if not is_rubric_block(b)] or blocks[:1]
+        rubrics = [b for b in blocks if not any(b is h for h in heads)]
+        headline_lines = [text for block in heads for text in block]
+        draft.kicker, draft.title, draft.subtitle = split_headline(headline_lines)
+        draft.rubric = " ".join(" ".join(block) for block in rubrics)
+        draft.continued_from = self.pending_continued_from
+        self.pending_continued_from = False
+        draft.last = "heading"
+        draft.last_line = run[-1].no if run else 0
+        self.current = draft
+
+    def add_subhead(self, run: list[L.Line]) -> None:
+        texts = [line.text for line in run]
+        joined = texts[0]
+        for text in texts[1:]:
+            joined += text if ends_with_colon(joined) else f" {text}"
+        self.current.subheads.append(joined)
+        self.current.last, self.current.last_line = "subhead", run[-1].no
+
+    def add_text(self, line: L.Line) -> None:
+        draft = self.current
+        text = self.strip_jumps(line)
+        if not squeeze(text):
+            return
+        if not draft.first_line:
+            draft.first_line = line.no
+        previous = draft.paragraphs[-1] if draft.paragraphs and draft.last in {"text", "caption"} else None
+        if previous is not None and self.joins(previous, text):
+            if line.gap and previous[-1] == text[0] and is_cjk(text[0]) and text[0] not in _AA_WORDS:
+                self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
+                text = text[1:]
+            draft.paragraphs[-1] = previous + text
+        else:
+            draft.paragraphs.append(text)
+        draft.last, draft.last_line = "text", line.no
+
+    def strip_jumps(self, line: L.Line) -> str:
+        """Take (下转第X版) / (上接第X版) out of a paragraph, noting them on the article."""
+        text = line.text
+        for match in reversed(list(L.JUMP_MARK.finditer(text))):
+            self.repairs.append(Repair("jump-marker", line.no, match.group(0)))
+            if match.group("dir") in {"下转", "转"}:
+                self.current.continues = True
+            else:
+                self.current.continued_from = True
+            text = text[: match.start()] + text[match.end() :]
+        return text.strip()
+
+    @staticmethod
+    def joins(previous: str, text: str) -> bool:
+        """Is `text` the rest of a paragraph that a column break cut?"""
+        if ends_sentence(previous):
+            return False
+        if ends_with_colon(previous) or previous.rstrip().endswith(("；", ";")):
+            return not (text[0] in OPENERS or L.is_numbered(text))
+        return True
+
+    def orphan(self, line: L.Line, message: str) -> None:
+        self.unassigned.append(line.text)
+        self.warnings.append(Warning(line.no, message))
+
+    def close(self) -> None:
+        draft = self.current
+        if draft is None:
+            return
+        self.current = None
+        if draft.paragraphs and not ends_sentence(draft.paragraphs[-1]) and not ends_with_colon(draft.paragraphs[-1]):
+            draft.continues = True
+            if not draft.continues or draft.last == "text":
+                self.warnings.append(Warning(draft.last_line, "稿件在句中结束,应转至其他版面"))
+        credits = draft.credits
+        headline = " ".join(p for p in (draft.kicker, draft.title, draft.subtitle) if p)
+        self.articles.append(
+            ParsedArticle(
+                kicker=draft.kicker,
+                title=draft.title,
+                subtitle=draft.subtitle,
+                rubric=draft.rubric,
+                byline=draft.byline,
+                dateline=draft.dateline,
+                reporters=credits.reporters,
+                correspondents=credits.correspondents,
+                photographers=credits.photographers,
+                paragraphs=tuple(draft.paragraphs),
+                subheads=tuple(draft.subheads),
+                captions=tuple(draft.captions),
+                section=classify(
+                    headline=headline,
+                    body="".join(draft.paragraphs + draft.captions),
+                    rubric=draft.rubric,
+                    byline=draft.byline,
+                ),
+                continues=draft.continues,
+                continued_from=draft.continued_from,
+                first_line=draft.first_line,
+                last_line=draft.last_line,
+            )
+        )
+
+
+def parse_page(text: str) -> ParsedPage:
+    """Read one page of raw newspaper text into articles, furniture, repairs and warnings."""
+    text = normalise_newlines(text)
+    repairs: list[Repair] = []
+    if text.startswith("\ufeff"):
+        repairs.append(Repair("byte-order-mark", 1, "\ufeff"))
+        text = text[1:]
+    reader = _Reader(L.split_lines(text))
+    reader.read()
+    return ParsedPage(
+        masthead=tuple(reader.masthead),
+        articles=tuple(reader.articles),
+        unassigned=tuple(reader.unassigned),
+        repairs=tuple(repairs + reader.repairs),
+        warnings=tuple(sorted(reader.warnings, key=lambda w: w.line)),
+    )
+
+
+def parse_bytes(data: bytes) -> ParsedPage:
+    """Decode a page file (UTF-8, GB18030/GBK or UTF-16) and parse it; ParseError if undecodable."""
+    return parse_page(decode(data))
