@@ -212,6 +212,20 @@ def credit_line(line: str) -> Credits | None:
     return credits
 
 
+_TRAILING_CREDIT = re.compile(r"[(（][^()（）]{2,40}[)）]\s*$")
+
+
+def trailing_credit(text: str) -> tuple[str, str, Credits] | None:
+    """A byline in brackets closing a paragraph, (记者 张伟): (text before, byline, credits)."""
+    match = _TRAILING_CREDIT.search(text)
+    if not match or match.start() == 0:
+        return None
+    credits = credit_line(match.group(0))
+    if not credits:
+        return None
+    return text[: match.start()].rstrip(), match.group(0).strip(), credits
+
+
 def is_photo_credit(line: str) -> bool:
     """A credit line for a picture: it ends in 摄 / 摄影 / 供图 or opens with 图/."""
     text = squeeze(line)

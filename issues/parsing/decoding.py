@@ -28,8 +28,8 @@ def decode(data: bytes) -> str:
             candidates = [encoding]
             break
     else:
-        # UTF-16 without a BOM shows as NUL bytes in every other position.
-        if len(data) >= 4 and data.count(0) >= len(data) // 4:
+        # Only UTF-16 (here, without a BOM) puts NUL bytes in text: ASCII is XX 00 or 00 XX.
+        if len(data) % 2 == 0 and 0 in data:
             candidates = ["utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"]
         else:
             candidates = ["utf-8", "gb18030"]

@@ -80,6 +80,11 @@ class _Reader:
         self.close()
 
     def heading_run(self, run: list[L.Line], following: L.Line | None) -> None:
+        if self.continues_open_paragraph(run[0]) and (following is None or following.kind in {L.TEXT, L.FURNITURE}):
+            # A short line after a paragraph cut mid-sentence is the rest of it, not a headline.
+            for line in run:
+                self.add_text(line)
+            return
         if following is None or following.kind == L.FURNITURE:
             if self.current is None:
                 self.masthead.extend(line.text for line in run)
@@ -91,6 +96,13 @@ class _Reader:
             self.add_subhead(run)
             return
         self.open(run)
+
+    def continues_open_paragraph(self, line: L.Line) -> bool:
+        draft = self.current
+        if draft is None or draft.last != "text" or not draft.paragraphs:
+            return False
+        previous = draft.paragraphs[-1]
+        return not ends_with_colon(previous) and self.joins(previous, line.text)
 
     def is_subhead(self, run: list[L.Line]) -> bool:
         if len(run) > SUBHEAD_MAX_LINES or any(line.gap for line in run[1:]):
@@ -192,6 +204,11 @@ class _Reader:
     def add_text(self, line: L.Line) -> None:
         draft = self.current
         text = self.strip_jumps(line)
+        trailing = bylines.trailing_credit(text)
+        if trailing:
+            text, byline, credits = trailing
+            draft.byline = f"{draft.byline} {byline}".strip()
+            draft.credits = draft.credits + credits
         if not squeeze(text):
             return
         if not draft.first_line:

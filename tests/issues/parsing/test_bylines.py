@@ -1,0 +1,77 @@
+import pytest
+
+from issues.parsing.bylines import credit_line, leading_byline, split_names, trailing_credit
+
+from .helpers import only_article
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "dateline", "reporters", "correspondents", "rest"),
+    [
+        ("株洲日报讯(全媒体记者陈正明)6月3日,会议召开。", "株洲日报讯(全媒体记者陈正明)", "株洲日报讯", ("陈正明",), (), "6月3日"),
+        ("株洲日报讯(全媒体记者/高晓燕 通讯员/康菊平 黄文亮)5月28日", "株洲日报讯(全媒体记者/高晓燕 通讯员/康菊平 黄文亮)",
+         "株洲日报讯", ("高晓燕",), ("康菊平", "黄文亮"), "5月28日"),
+        ("本报讯（记者 张  伟）6月4日,", "本报讯（记者 张  伟）", "本报讯", ("张伟",), (), "6月4日"),
+        ("新华社北京6月4日电(记者 王  磊 陈  静)记者4日从", "新华社北京6月4日电(记者 王  磊 陈  静)",
+         "新华社北京6月4日电", ("王磊", "陈静"), (), "记者4日"),
+        ("本报长沙6月4日电  （记者 赵  敏  通讯员 孙立）今天上午", "本报长沙6月4日电  （记者 赵  敏  通讯员 孙立）",
+         "本报长沙6月4日电", ("赵敏",), ("孙立",), "今天上午"),
+        ("江城晚报讯(见习记者 欧阳娜娜)昨日,", "江城晚报讯(见习记者 欧阳娜娜)", "江城晚报讯", ("欧阳娜娜",), (), "昨日"),
+        ("新华社北京6月2日电　国务院总理主持召开", "新华社北京6月2日电", "新华社北京6月2日电", (), (), "国务院"),
+    ],
+)  # fmt: skip
+def test_leading_bylines_with_datelines(line, byline, dateline, reporters, correspondents, rest):
+    lead = leading_byline(line)
+    assert (lead.byline, lead.dateline) == (byline, dateline)
+    assert (lead.credits.reporters, lead.credits.correspondents) == (reporters, correspondents)
+    assert lead.rest.startswith(rest)
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters", "correspondents", "photographers"),
+    [
+        ("株洲日报全媒体记者/邓伟勇", ("邓伟勇",), (), ()),
+        ("通讯员/黄江泉", (), ("黄江泉",), ()),
+        ("文/图 本报记者 何  琳", ("何琳",), (), ("何琳",)),
+        ("本报评论员 钱  江", ("钱江",), (), ()),
+        ("本报记者 王  芳 摄", (), (), ("王芳",)),
+        ("记者 张明 摄", (), (), ("张明",)),
+        ("本报记者　刘　军　王小明", ("刘军", "王小明"), (), ()),
+        ("（记者 李明）", ("李明",), (), ()),
+    ],
+)
+def test_credit_lines_standing_alone(line, reporters, correspondents, photographers):
+    credits = credit_line(line)
+    assert (credits.reporters, credits.correspondents, credits.photographers) == (
+        reporters,
+        correspondents,
+        photographers,
+    )
+
+
+@pytest.mark.parametrize("line", ["记者节里的记者们", "记者从市教育局获悉,新校将开学。", "市委常委会召开会议"])
+def test_lines_that_only_mention_reporters_are_not_bylines(line):
+    assert credit_line(line) is None
+
+
+def test_padded_names_become_plain():
+    assert split_names("王  磊 陈  静") == ["王磊", "陈静"]
+    assert split_names("王　芳") == ["王芳"]
+    assert split_names("康菊平 黄文亮") == ["康菊平", "黄文亮"]
+
+
+def test_photo_report_credit_keeps_the_name():
+    article = only_article("老街新貌\n\n本报记者  王  芳摄影报道\n\n6月4日,老街改造完工。\n")
+    assert article.byline == "本报记者  王  芳摄影报道"
+    assert set(article.reporters + article.photographers) == {"王芳"}
+
+
+def test_byline_in_brackets_closing_the_article():
+    text, byline, credits = trailing_credit("全市将开展消防安全检查。（记者　张伟）")
+    assert (text, byline, credits.reporters) == ("全市将开展消防安全检查。", "（记者　张伟）", ("张伟",))
+
+
+def test_two_line_byline_block_is_one_byline():
+    article = only_article("标题在这里\n\n株洲日报全媒体记者/邓伟勇\n通讯员/黄江泉\n\n5月28日,会议审议通过决定。\n")
+    assert article.byline == "株洲日报全媒体记者/邓伟勇 通讯员/黄江泉"
+    assert (article.reporters, article.correspondents) == (("邓伟勇",), ("黄江泉",))

@@ -1,0 +1,87 @@
+"""Furniture, headlines, rubrics, captions, jumps and orphans."""
+
+from issues.parsing import parse_page
+
+from .helpers import only_article
+
+
+def test_page_furniture_goes_to_the_masthead():
+    page = parse_page(
+        "云川日报\n2025年6月5日 星期四\n第A02版 要闻\n责任编辑:李  明  版式:周芸\n\n"
+        "标题一则新闻\n\n本报讯(记者 张伟)正文。\n\n新闻热线:12345678  www.example.cn\n"
+    )
+    assert page.masthead == (
+        "云川日报",
+        "2025年6月5日 星期四",
+        "第A02版 要闻",
+        "责任编辑:李  明  版式:周芸",
+        "新闻热线:12345678  www.example.cn",
+    )
+    assert len(page.articles) == 1
+
+
+def test_kicker_and_title_on_one_line():
+    article = only_article("陈恢清在有关专题会议上强调 推动政务数据共享应用 走在全省前列\n\n本报讯(记者 张伟)正文。\n")
+    assert (article.kicker, article.title) == ("陈恢清在有关专题会议上强调", "推动政务数据共享应用 走在全省前列")
+
+
+def test_subtitle_opening_with_dashes():
+    article = only_article("奋力谱写新篇章\n——写在大会召开一周年之际\n本报记者 刘军\n\n一年来,成绩显著。\n")
+    assert (article.title, article.subtitle) == ("奋力谱写新篇章", "——写在大会召开一周年之际")
+
+
+def test_stacked_column_logo_between_headline_and_byline_is_the_rubric():
+    article = only_article("市委督导组完成进驻\n\n锲而不舍落实\n中央八项规定精神\n\n本报讯(记者 张伟)正文。\n")
+    assert article.title == "市委督导组完成进驻"
+    assert article.rubric == "锲而不舍落实 中央八项规定精神"
+
+
+def test_named_column_is_the_rubric():
+    article = only_article("让口袋公园装满幸福感\n\n云川时评\n\n本报评论员 钱  江\n\n这两年,公园多了。\n")
+    assert (article.title, article.rubric, article.section) == ("让口袋公园装满幸福感", "云川时评", "评论")
+
+
+def test_caption_attaches_to_the_article_above():
+    page = parse_page("光伏项目并网\n\n本报讯(记者 潘东晓)项目并网发电。\n\n\n图为光伏发电项目,受访企业供图\n")
+    assert page.articles[0].captions == ("图为光伏发电项目,受访企业供图",)
+
+
+def test_photo_item_text_above_its_credit_is_the_caption():
+    article = only_article("老街换新颜\n\n6月4日,市民在老街上休闲漫步。\n\n本报记者 王  芳 摄\n")
+    assert article.captions == ("6月4日,市民在老街上休闲漫步。",)
+    assert article.paragraphs == ()
+    assert article.photographers == ("王芳",)
+
+
+def test_jump_markers_set_continues_and_continued_from():
+    page = parse_page(
+        "新增两所学校\n\n本报讯(记者 何琳)办好每一所(下转第3版)\n\n"
+        "城市更新让老街区焕发新活力\n\n(上接第1版)\n\n在改造过程中,坚持留改拆。\n"
+    )
+    first, second = page.articles
+    assert (first.continues, first.continued_from) == (True, False)
+    assert (second.continues, second.continued_from) == (False, True)
+    assert first.paragraphs == ("办好每一所",)
+    assert second.paragraphs == ("在改造过程中,坚持留改拆。",)
+    assert [r.dropped for r in page.repairs] == ["(下转第3版)", "(上接第1版)"]
+
+
+def test_text_before_any_article_is_unassigned_with_a_warning():
+    page = parse_page(
+        "云川日报\n\n这段文字接自上一版,讲完了最后一件事,然后结束了。\n\n标题一则新闻\n\n本报讯(记者 张伟)正文。\n"
+    )
+    assert page.unassigned == ("这段文字接自上一版,讲完了最后一件事,然后结束了。",)
+    assert page.warnings[0].line == 3
+
+
+def test_orphan_fragment_after_an_article_stays_with_it():
+    article = only_article("标题一则新闻\n\n本报讯(记者 张伟)正文一段。\n\n员组成7个项目组,走访居民。\n")
+    assert article.paragraphs == ("正文一段。", "员组成7个项目组,走访居民。")
+
+
+def test_section_is_suggested_from_the_text():
+    page = parse_page(
+        "市青少年游泳锦标赛开赛\n\n本报讯(通讯员 罗平)460余名运动员参赛。\n\n"
+        "两所新学校秋季开学\n\n本报讯(记者 何琳)新增学位4200个,学生就近入学。\n"
+    )
+    assert [a.section for a in page.articles] == ["体育", "教育"]

@@ -1,0 +1,45 @@
+"""The two fixture pages score 1.000 on every measure of the shared scorer."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from issues.parsing import parse_bytes
+from tests.tools.score_parse import score
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+PAGES = ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_sample_page_scores_full_marks(name):
+    raw_bytes = (FIXTURES / f"{name}.txt").read_bytes()
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    parsed = parse_bytes(raw_bytes).to_dict()
+    measures = score(raw_bytes.decode("utf-8"), expected, parsed)
+    assert measures == {k: 1.0 for k in measures}
+
+
+def test_sample_page_mastheads_and_repairs():
+    page = parse_bytes((FIXTURES / "zhuzhou-daily-page-a01.txt").read_bytes())
+    assert page.masthead == (
+        "中共株洲市委主管、主办",
+        "株洲日报社出版",
+        "知株侠 视频号",
+        "ZHIZHU XIA VIDEO",
+        "株洲新闻网 www.zznews.gov.cn 日报热线:28829110",
+    )
+    assert [(r.kind, r.line, r.dropped) for r in page.repairs] == [("duplicate-at-break", 19, "的")]
+    assert [w.line for w in page.warnings] == [31]
+    assert page.unassigned == ()
+
+
+def test_parse_issue_command_prints_the_json(capsys):
+    from django.core.management import call_command
+
+    call_command("parse_issue", str(FIXTURES / "yunchuan-daily-page-a02.txt"), "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"masthead", "articles", "unassigned", "repairs", "warnings"}
+    assert [a["title"] for a in data["articles"]][1:3] == ["全国夏粮收获进度过半", "云川造储能电池首次出口欧洲"]
+    assert data["articles"][2]["subtitle"] == "首批2000套产品装船启运"
