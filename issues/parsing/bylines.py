@@ -182,6 +182,9 @@ def parse_credits(text: str) -> tuple[Credits, list[str]]:
 
 def leading_byline(line: str) -> LeadingByline | None:
     """A dateline with its credits at the start of a paragraph: 本报讯(记者 A)正文… or 新华社…电 正文…"""
+    head = line[:40]
+    if "讯" not in head and "电" not in head:
+        return None
     match = _DATELINE_CREDITS.match(line)
     if match:
         credits, leftovers = parse_credits(match.group("credits"))
@@ -197,6 +200,8 @@ def leading_byline(line: str) -> LeadingByline | None:
 
 def credit_line(line: str) -> Credits | None:
     """The credits of a line that is nothing but a byline (株洲日报全媒体记者/A, 本报记者 王  芳 摄, …)."""
+    if len(line) > 80:
+        return None
     text = line.strip().strip("■●◆◎▲△□◇★☆")
     inner = text
     if text[:1] in "(（" and text[-1:] in ")）":

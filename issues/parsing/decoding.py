@@ -1,7 +1,7 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 or GB18030/GBK; any line ends."""
 
 import codecs
-import unicodedata
+import re
 
 from .model import ParseError
 
@@ -12,12 +12,13 @@ _BOMS = (
 )
 
 
+# Control characters, surrogates and private-use code points: what a wrong decoding yields.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
 def _looks_like_text(text: str) -> bool:
-    """Reject decodings full of control characters or unassigned code points."""
-    if not text:
-        return True
-    bad = sum(1 for ch in text if (unicodedata.category(ch) in {"Cc", "Cn", "Co", "Cs"} and ch not in "\t\n\r\f\v"))
-    return bad <= max(2, len(text) // 1000)
+    """Reject decodings full of control characters or private-use code points."""
+    return len(_NOT_TEXT.findall(text)) <= max(2, len(text) // 1000)
 
 
 def decode(data: bytes) -> str:

@@ -54,18 +54,20 @@ class Line:
     gap: int  # blank lines before it
     kind: str = TEXT
     photo: bool = False  # a credit line for a picture
+    # What classification found: a LeadingByline for DATELINE, Credits for CREDIT.
+    found: object = None
 
 
-def is_furniture(text: str) -> bool:
-    s = squeeze(text)
+def is_furniture(text: str, s: str | None = None) -> bool:
+    s = squeeze(text) if s is None else s
     if not s or len(s) > FURNITURE_MAX or s.endswith(("。", "，", ",")):
         return False
     return any(p.search(text) for p in _FURNITURE)
 
 
-def is_heading(text: str) -> bool:
+def is_heading(text: str, s: str | None = None) -> bool:
     """Short, and not ended mid-sentence or with a full stop: a headline, rubric or subhead line."""
-    s = squeeze(text)
+    s = squeeze(text) if s is None else s
     if not s or len(s) > HEADING_MAX or "。" in s or s[-1] in MID_SENTENCE:
         return False
     if s.count("，") + s.count(",") > 1 or s[0] in "”’」』)）":
@@ -75,8 +77,8 @@ def is_heading(text: str) -> bool:
     return not ends_with_colon(s) or len(s) <= 12
 
 
-def is_caption(text: str) -> bool:
-    s = squeeze(text)
+def is_caption(text: str, s: str | None = None) -> bool:
+    s = squeeze(text) if s is None else s
     if _CAPTION_START.match(s):
         return True
     return bool(_CAPTION_END.search(s)) and len(s) >= 12 and bool(re.search(r"[。，,]", s))
@@ -86,22 +88,24 @@ def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(squeeze(text)))
 
 
-def classify_line(text: str) -> tuple[str, bool]:
-    """The kind of a line on its own, and whether it credits a picture."""
+def classify_line(text: str) -> tuple[str, bool, object]:
+    """The kind of a line on its own, whether it credits a picture, and the byline found in it."""
     s = squeeze(text)
     if JUMP_MARK.fullmatch(s):
-        return JUMP, False
-    if bylines.leading_byline(text):
-        return DATELINE, False
-    if bylines.credit_line(text) is not None:
-        return CREDIT, bylines.is_photo_credit(text)
-    if is_furniture(text):
-        return FURNITURE, False
-    if is_caption(text):
-        return CAPTION, False
-    if is_heading(text):
-        return HEADING, False
-    return TEXT, False
+        return JUMP, False, None
+    lead = bylines.leading_byline(text)
+    if lead:
+        return DATELINE, False, lead
+    credits = bylines.credit_line(text)
+    if credits is not None:
+        return CREDIT, bylines.is_photo_credit(text), credits
+    if is_furniture(text, s):
+        return FURNITURE, False, None
+    if is_caption(text, s):
+        return CAPTION, False, None
+    if is_heading(text, s):
+        return HEADING, False, None
+    return TEXT, False, None
 
 
 def split_lines(text: str) -> list[Line]:
@@ -113,8 +117,8 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             gap += 1
             continue
-        kind, photo = classify_line(stripped)
-        lines.append(Line(no=no, text=stripped, gap=gap, kind=kind, photo=photo))
+        kind, photo, found = classify_line(stripped)
+        lines.append(Line(no=no, text=stripped, gap=gap, kind=kind, photo=photo, found=found))
         gap = 0
     # A short line straight after body text, with no blank line between, is the
     # start of a paragraph (cut by a column break), not a heading.

@@ -127,7 +127,7 @@ class _Reader:
             self.current.continues = True
 
     def on_dateline(self, line: L.Line) -> None:
-        lead = bylines.leading_byline(line.text)
+        lead = line.found
         if self.current is None or self.current.byline or self.current.paragraphs:
             self.open([])
         draft = self.current
@@ -137,7 +137,7 @@ class _Reader:
             self.add_text(L.Line(no=line.no, text=lead.rest.strip(), gap=0))
 
     def on_credit(self, line: L.Line) -> None:
-        credits = bylines.credit_line(line.text)
+        credits = line.found
         draft = self.current
         if draft is None:
             self.orphan(line, "署名行前没有稿件")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,20 +14,27 @@ HEAD_FACTOR = 3
 
 
 @lru_cache(maxsize=1)
-def _weights() -> tuple[str, dict[str, dict[str, float]]]:
+def _model() -> tuple[str, dict[str, list[tuple[str, float]]], re.Pattern]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
-    return data["default"], data["sections"]
+    by_word: dict[str, list[tuple[str, float]]] = {}
+    for section, keywords in data["sections"].items():
+        for word, weight in keywords.items():
+            by_word.setdefault(word, []).append((section, weight))
+    # Longest first: a hit on 常务会议 is not also counted as 会议.
+    pattern = re.compile("|".join(map(re.escape, sorted(by_word, key=len, reverse=True))))
+    return data["default"], by_word, pattern
 
 
 def classify(*, headline: str, body: str, rubric: str = "", byline: str = "") -> str:
     """The section whose keywords weigh most in the text; the default when none is found."""
-    default, sections = _weights()
-    head = f"{headline} {rubric} {byline}"
-    best, best_score = default, 0.0
-    for section, keywords in sections.items():
-        score = 0.0
-        for word, weight in keywords.items():
-            score += weight * (HEAD_FACTOR * head.count(word) + min(body.count(word), BODY_HITS_CAP))
-        if score > best_score:
-            best, best_score = section, score
-    return best
+    default, by_word, pattern = _model()
+    head_hits = Counter(pattern.findall(f"{headline} {rubric} {byline}"))
+    body_hits = Counter(pattern.findall(body))
+    scores: Counter = Counter()
+    for word in head_hits.keys() | body_hits.keys():
+        hits = HEAD_FACTOR * head_hits[word] + min(body_hits[word], BODY_HITS_CAP)
+        for section, weight in by_word[word]:
+            scores[section] += weight * hits
+    if not scores:
+        return default
+    return max(scores.items(), key=lambda item: item[1])[0]
