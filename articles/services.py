@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
 
-from .models import Article, Reporter
+from .models import Article, Byline, Photo, Reporter
 from .sanitize import clean_html
 from .text import count_words, pinyin_slug
 
@@ -65,3 +65,27 @@ def article_save(*, article: Article, by: AbstractBaseUser | None = None) -> Art
         article.save()
         article.refresh_from_db(fields=["version"])
     return article
+
+
+@transaction.atomic
+def article_set_bylines(*, article: Article, people: list[tuple[Reporter, str]]) -> None:
+    """Replace the article's bylines with these (reporter, role) pairs, in order."""
+    article.bylines.all().delete()
+    seen: set[tuple[int, str]] = set()
+    rows = []
+    for order, (reporter, role) in enumerate(people):
+        if (reporter.pk, role) in seen:
+            continue
+        seen.add((reporter.pk, role))
+        rows.append(Byline(article=article, reporter=reporter, role=role, order=order))
+    Byline.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def article_set_captions(*, article: Article, captions: list[str], credit: str = "") -> None:
+    """Replace the captions that have no picture yet; photos already uploaded are kept."""
+    article.photos.filter(image="").delete()
+    start = article.photos.count()
+    Photo.objects.bulk_create(
+        Photo(article=article, caption=caption, credit=credit, order=start + i) for i, caption in enumerate(captions)
+    )

@@ -1,10 +1,16 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
 from newsroom.paginator import EstimatedCountPaginator
 
-from .models import Issue, Page, Placement, Publication
+from . import services
+from .forms import PageUploadForm
+from .models import ImportJob, Issue, Page, Placement, Publication
 
 
 @admin.register(Publication)
@@ -73,3 +79,90 @@ class PrintArticleAdmin(ArticleAdmin):
 
 admin.site.unregister(Article)
 admin.site.register(Article, PrintArticleAdmin)
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["id", "issue_date", "page_code", "page_name", "status", "progress_bar", "created_by", "created_at"]
+    list_filter = ["status", "publication", "issue_date"]
+    search_fields = ["source_name", "page_code", "checksum"]
+    list_select_related = ["created_by"]
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    actions = ["retry"]
+    fields = [
+        "publication", "issue_date", "page_code", "page_name", "page", "source_name", "checksum",
+        "status", "progress_bar", "error", "warning_list", "conflict_list", "article_links",
+        "created_count", "updated_count", "attempts", "created_by", "created_at", "started_at", "finished_at", "text",
+    ]  # fmt: skip
+    readonly_fields = fields
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="进度")
+    def progress_bar(self, obj):
+        return format_html(
+            '<progress max="100" value="{}" title="{}%">{}%</progress>', obj.progress, obj.progress, obj.progress
+        )
+
+    @admin.display(description="警告")
+    def warning_list(self, obj):
+        if not obj.warnings:
+            return "—"
+        rows = ((w.get("line", ""), w.get("message", "")) for w in obj.warnings)
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>第 {} 行:{}</li>", rows))
+
+    @admin.display(description="冲突")
+    def conflict_list(self, obj):
+        if not obj.conflicts:
+            return "—"
+        rows = (
+            (reverse("admin:articles_article_change", args=[c["article"]]), c["title"], c["message"])
+            for c in obj.conflicts
+        )
+        return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a>:{}</li>', rows))
+
+    @admin.display(description="生成的稿件")
+    def article_links(self, obj):
+        articles = obj.articles.order_by("placement__position").only("id", "title")
+        rows = ((reverse("admin:articles_article_change", args=[a.pk]), a.title) for a in articles)
+        return (
+            format_html("<ol>{}</ol>", format_html_join("", '<li><a href="{}">{}</a></li>', rows)) if articles else "—"
+        )
+
+    @admin.action(description="重新导入失败的任务")
+    def retry(self, request, queryset):
+        for job in queryset.filter(status=ImportJob.Status.FAILED):
+            services.import_job_retry(job=job)
+        self.message_user(request, "已重新排队。", messages.SUCCESS)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Upload one or several page files, or pasted text; each becomes a queued job."""
+        form = PageUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            jobs = self._create_jobs(request, form.cleaned_data)
+            if jobs is not None:
+                self.message_user(request, f"已提交 {len(jobs)} 个导入任务。", messages.SUCCESS)
+                return redirect("admin:issues_importjob_changelist")
+        context = {**self.admin_site.each_context(request), "form": form, "opts": self.model._meta, "title": "导入版面"}
+        return TemplateResponse(request, "admin/issues/importjob/upload.html", context)
+
+    def _create_jobs(self, request, data):
+        common = {"publication": data["publication"], "issue_date": data["issue_date"], "by": request.user}
+        pages = []
+        for upload in data["files"]:
+            code, name = data["page_code"], data["page_name"]
+            if len(data["files"]) > 1 or not code:
+                match = services.PAGE_FILE.match(upload.name)
+                if not match:
+                    self.message_user(request, f"{upload.name}:文件名应为 A01-要闻.txt 的形式。", messages.ERROR)
+                    return None
+                code, name = match.group("code"), (match.group("name") or "")
+            pages.append((code, name, upload.read(), upload.name))
+        if (data["text"] or "").strip():
+            pages.append((data["page_code"], data["page_name"], data["text"].encode("utf-8"), "粘贴文本"))
+        return [
+            services.import_job_create(page_code=code, page_name=name, data=raw, source_name=source, **common)
+            for code, name, raw, source in pages
+        ]

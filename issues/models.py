@@ -1,5 +1,6 @@
 """Print: publications, issues (期), pages (版) and where each article stands on a page."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -98,6 +99,8 @@ class Placement(models.Model):
     article = models.OneToOneField(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="placement")
     page = models.ForeignKey(Page, verbose_name="版", on_delete=models.CASCADE, related_name="placements")
     position = models.PositiveSmallIntegerField("版面位置", default=1)
+    # The article's version when an import last wrote it; a newer version means an editor changed it.
+    imported_version = models.PositiveIntegerField("导入时版本", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["page", "position"]
@@ -110,3 +113,60 @@ class Placement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page} #{self.position}"
+
+
+class ImportJob(models.Model):
+    """One page of raw text brought in: its input kept verbatim, what came of it, who and when."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "排队中"
+        RUNNING = "running", "处理中"
+        SUCCEEDED = "succeeded", "成功"
+        FAILED = "failed", "失败"
+
+    publication = models.ForeignKey(Publication, verbose_name="报纸", on_delete=models.PROTECT, related_name="+")
+    issue_date = models.DateField("出版日期")
+    page_code = models.CharField("版号", max_length=10)
+    page_name = models.CharField("版名", max_length=50, blank=True)
+    page = models.ForeignKey(
+        Page, verbose_name="版", null=True, blank=True, on_delete=models.SET_NULL, related_name="import_jobs"
+    )
+    source_name = models.CharField("来源文件", max_length=255, blank=True)
+    raw = models.BinaryField("原始字节")
+    text = models.TextField("解码文本", blank=True)
+    checksum = models.CharField("SHA-256", max_length=64, db_index=True)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    progress = models.PositiveSmallIntegerField("进度(%)", default=0)
+    warnings = models.JSONField("警告", default=list, blank=True)
+    conflicts = models.JSONField("冲突", default=list, blank=True)
+    error = models.TextField("错误", blank=True)
+    result = models.JSONField("解析结果", null=True, blank=True)
+    articles = models.ManyToManyField(Article, verbose_name="生成的稿件", blank=True, related_name="import_jobs")
+    created_count = models.PositiveIntegerField("新建稿件数", default=0)
+    updated_count = models.PositiveIntegerField("更新稿件数", default=0)
+    attempts = models.PositiveSmallIntegerField("执行次数", default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="提交人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "导入任务"
+        verbose_name_plural = "导入任务"
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="import_job_progress_percent"),
+            models.CheckConstraint(
+                condition=~Q(status="failed") | ~Q(error=""), name="import_job_failure_has_a_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication} {self.issue_date:%Y-%m-%d} {self.page_code} #{self.pk}"

@@ -1,10 +1,32 @@
-"""The write path for print: publications, issues and pages."""
+"""The write path for print: publications, issues, pages and page imports."""
+
+from __future__ import annotations
 
 import datetime
+import hashlib
+import logging
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Issue, Page, Publication
+from articles import services as article_services
+from articles.models import Article, Byline, Reporter, Section
+
+from .importing import article_fields
+from .models import ImportJob, Issue, Page, Placement, Publication
+from .parsing import ParsedArticle, ParseError, decode, parse_page
+
+logger = logging.getLogger(__name__)
+
+WIRE_AGENCIES = ("新华社", "中新社", "人民日报", "央视")
+PAGE_FILE = re.compile(r"^(?P<code>[A-Za-z]{0,2}\d{1,3})(?:[-_ ](?P<name>[^.]+))?\.txt$")
+INBOX_SETTLE_SECONDS = 10
 
 
 @transaction.atomic
@@ -24,7 +46,7 @@ def issue_get_or_create(*, publication: Publication, date: datetime.date) -> Iss
 @transaction.atomic
 def page_get_or_create(*, issue: Issue, code: str, name: str = "") -> Page:
     """The issue's page with this code (A01), created after the last page when new."""
-    page = Page.objects.filter(issue=issue, code=code).first()
+    page = Page.objects.select_for_update().filter(issue=issue, code=code).first()
     if page is None:
         last = issue.pages.order_by("-number").values_list("number", flat=True).first() or 0
         page = Page.objects.create(issue=issue, code=code, name=name, number=last + 1)
@@ -32,3 +54,224 @@ def page_get_or_create(*, issue: Issue, code: str, name: str = "") -> Page:
         page.name = name
         page.save(update_fields=["name"])
     return page
+
+
+# -- imports -------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_job_create(
+    *,
+    publication: Publication,
+    issue_date: datetime.date,
+    page_code: str,
+    data: bytes,
+    page_name: str = "",
+    source_name: str = "",
+    by: AbstractBaseUser | None = None,
+    enqueue: bool = True,
+) -> ImportJob:
+    """Record a page's bytes verbatim as a queued job and, on commit, hand it to a worker.
+
+    Input that cannot be decoded still becomes a job: failed, with the reason and the bytes kept.
+    """
+    job = ImportJob(
+        publication=publication,
+        issue_date=issue_date,
+        page_code=page_code.strip().upper(),
+        page_name=page_name.strip(),
+        source_name=source_name[:255],
+        raw=data,
+        checksum=hashlib.sha256(data).hexdigest(),
+        created_by=by,
+    )
+    try:
+        job.text = decode(data)
+    except ParseError as exc:
+        job.status, job.error, job.finished_at = ImportJob.Status.FAILED, str(exc), timezone.now()
+    job.save()
+    if enqueue and job.status == ImportJob.Status.QUEUED:
+        from .tasks import run_import_job
+
+        transaction.on_commit(lambda: run_import_job.delay(job.pk))
+    return job
+
+
+def import_job_run(*, job_id: int) -> ImportJob:
+    """Parse the job's page and write its articles in one transaction; safe to run twice.
+
+    A job that already succeeded is left alone; one whose worker died (still 'running')
+    runs again and updates the same articles, so each article exists once.
+    """
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job_id)
+        if job.status in {ImportJob.Status.SUCCEEDED, ImportJob.Status.FAILED}:
+            return job
+        job.status, job.progress, job.started_at = ImportJob.Status.RUNNING, 10, timezone.now()
+        job.attempts += 1
+        job.save(update_fields=["status", "progress", "started_at", "attempts"])
+    try:
+        parsed = parse_page(job.text)
+        with transaction.atomic():
+            job = ImportJob.objects.select_for_update().get(pk=job_id)
+            outcome = _write_page(job=job, parsed_articles=list(parsed.articles))
+            job.page = outcome.page
+            job.result = parsed.to_dict()
+            job.warnings = [w.to_dict() for w in parsed.warnings]
+            job.conflicts = outcome.conflicts
+            job.created_count, job.updated_count = outcome.created, outcome.updated
+            job.status, job.progress, job.finished_at = ImportJob.Status.SUCCEEDED, 100, timezone.now()
+            job.save()
+            job.articles.set(outcome.articles)
+        return job
+    except Exception as exc:
+        logger.exception("import job %s failed", job_id)
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.FAILED,
+            error=f"导入失败,未写入任何稿件:{type(exc).__name__}: {exc}",
+            finished_at=timezone.now(),
+        )
+        return ImportJob.objects.get(pk=job_id)
+
+
+@transaction.atomic
+def import_job_retry(*, job: ImportJob) -> ImportJob:
+    """Queue a failed job again with the bytes it kept."""
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status != ImportJob.Status.FAILED:
+        return job
+    try:
+        job.text = decode(bytes(job.raw))
+    except ParseError as exc:
+        job.error = str(exc)
+        job.save(update_fields=["error"])
+        return job
+    job.status, job.error, job.progress, job.finished_at = ImportJob.Status.QUEUED, "", 0, None
+    job.save(update_fields=["status", "error", "progress", "finished_at", "text"])
+    from .tasks import run_import_job
+
+    transaction.on_commit(lambda: run_import_job.delay(job.pk))
+    return job
+
+
+@dataclass
+class _Outcome:
+    page: Page
+    articles: list[Article]
+    conflicts: list[dict]
+    created: int = 0
+    updated: int = 0
+
+
+def _write_page(*, job: ImportJob, parsed_articles: list[ParsedArticle]) -> _Outcome:
+    issue = issue_get_or_create(publication=job.publication, date=job.issue_date)
+    page = page_get_or_create(issue=issue, code=job.page_code, name=job.page_name)
+    placements = {p.position: p for p in page.placements.select_related("article").select_for_update()}
+    by_title = {p.article.title: p for p in placements.values()}
+    sections = {s.name: s for s in Section.objects.all()}
+    outcome = _Outcome(page=page, articles=[], conflicts=[])
+    for position, parsed in enumerate(parsed_articles, start=1):
+        fields = article_fields(parsed)
+        fields["section"] = sections.get(parsed.section)
+        placement = by_title.get(fields["title"]) or placements.get(position)
+        if placement is None:
+            article = article_services.article_create(
+                source=Article.Source.IMPORTED, created_by=job.created_by, **fields
+            )
+            placement = Placement.objects.create(article=article, page=page, position=_free_position(page, position))
+            outcome.created += 1
+        else:
+            article = placement.article
+            if placement.imported_version is not None and article.version != placement.imported_version:
+                outcome.conflicts.append(
+                    {"article": article.pk, "title": article.title, "message": "编辑已修改此稿件,本次导入未覆盖"}
+                )
+                outcome.articles.append(article)
+                continue
+            changed = {k: v for k, v in fields.items() if getattr(article, k) != v}
+            if changed:
+                article = article_services.article_update(article=article, **changed)
+                outcome.updated += 1
+        _write_people(article=article, parsed=parsed, publication=job.publication)
+        placement.imported_version = article.version
+        placement.save(update_fields=["imported_version"])
+        outcome.articles.append(article)
+    return outcome
+
+
+def _free_position(page: Page, wanted: int) -> int:
+    taken = set(page.placements.values_list("position", flat=True))
+    position = wanted
+    while position in taken:
+        position += 1
+    return position
+
+
+def _write_people(*, article: Article, parsed: ParsedArticle, publication: Publication) -> None:
+    organisation = next((a for a in WIRE_AGENCIES if parsed.byline.startswith(a)), publication.name)
+    people: list[tuple[Reporter, str]] = []
+    for names, role, kind in (
+        (parsed.reporters, Byline.Role.REPORTER, Reporter.Kind.REPORTER),
+        (parsed.correspondents, Byline.Role.CORRESPONDENT, Reporter.Kind.CORRESPONDENT),
+        (parsed.photographers, Byline.Role.PHOTOGRAPHER, Reporter.Kind.PHOTOGRAPHER),
+    ):
+        for name in names:
+            reporter = article_services.reporter_get_or_create(name=name, organisation=organisation, kind=kind)
+            people.append((reporter, role))
+    article_services.article_set_bylines(article=article, people=people)
+    credit = "、".join(parsed.photographers)
+    article_services.article_set_captions(article=article, captions=list(parsed.captions), credit=credit)
+
+
+# -- ways in: files, folders, the inbox ------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageFile:
+    path: Path
+    issue_date: datetime.date
+    page_code: str
+    page_name: str
+
+
+def page_file_from_path(path: Path) -> PageFile | None:
+    """A page file inside an issue folder: 2025-06-04/A01-要闻.txt; None if the names don't say."""
+    match = PAGE_FILE.match(path.name)
+    try:
+        issue_date = datetime.date.fromisoformat(path.parent.name)
+    except ValueError:
+        return None
+    if not match:
+        return None
+    return PageFile(path, issue_date, match.group("code").upper(), (match.group("name") or "").strip())
+
+
+def inbox_scan(*, inbox: Path, publication: Publication, by: AbstractBaseUser | None = None) -> list[ImportJob]:
+    """Import each settled page file under inbox/<date>/ and move it to done/ or failed/ with its job id."""
+    jobs: list[ImportJob] = []
+    now = time.time()
+    for path in sorted(inbox.glob("*/*")):
+        if path.parent.name in {"done", "failed"} or not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix != ".txt" or now - path.stat().st_mtime < INBOX_SETTLE_SECONDS:
+            continue  # not a page, or still being written
+        page_file = page_file_from_path(path)
+        if page_file is None:
+            continue
+        job = import_job_create(
+            publication=publication,
+            issue_date=page_file.issue_date,
+            page_code=page_file.page_code,
+            page_name=page_file.page_name,
+            data=path.read_bytes(),
+            source_name=str(path.relative_to(inbox)),
+            by=by,
+            enqueue=False,
+        )
+        job = import_job_run(job_id=job.pk)
+        outcome = "done" if job.status == ImportJob.Status.SUCCEEDED else "failed"
+        target = inbox / outcome / path.parent.name / f"{job.pk}-{path.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, target)
+        jobs.append(job)
+    return jobs

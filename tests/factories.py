@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from articles.models import Article, Byline, Photo, Reporter, Section
-from issues.models import Issue, Page, Placement, Publication
+from issues.models import ImportJob, Issue, Page, Placement, Publication
 
 
 class SectionFactory(factory.django.DjangoModelFactory):
@@ -89,3 +89,15 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     page = factory.SubFactory(PageFactory)
     position = factory.Sequence(lambda n: n + 1)
+
+
+class ImportJobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportJob
+
+    publication = factory.SubFactory(PublicationFactory)
+    issue_date = datetime.date(2025, 6, 4)
+    page_code = "A01"
+    raw = b"\xe6\xa0\x87\xe9\xa2\x98"
+    text = "标题"
+    checksum = "0" * 64

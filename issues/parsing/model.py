@@ -41,6 +41,8 @@ class ParsedArticle:
     section: str = ""
     continues: bool = False
     continued_from: bool = False
+    # Where each subhead stands: the number of paragraphs before it. Not part of the JSON.
+    subhead_at: tuple[int, ...] = field(default=(), compare=False)
     # Input line numbers (1-based) of the article's first and last lines; not part of the JSON.
     first_line: int = field(default=0, compare=False)
     last_line: int = field(default=0, compare=False)
@@ -48,6 +50,16 @@ class ParsedArticle:
     @property
     def headline(self) -> str:
         return " ".join(p for p in (self.kicker, self.title, self.subtitle) if p)
+
+    def body_blocks(self) -> list[tuple[str, str]]:
+        """Paragraphs and subheads in reading order, as ("p" | "subhead", text)."""
+        blocks: list[tuple[str, str]] = []
+        heads = sorted(zip(self.subhead_at, self.subheads, strict=False), key=lambda pair: pair[0])
+        for i, paragraph in enumerate(self.paragraphs):
+            blocks += [("subhead", text) for at, text in heads if at == i]
+            blocks.append(("p", paragraph))
+        blocks += [("subhead", text) for at, text in heads if at >= len(self.paragraphs)]
+        return blocks
 
     def to_dict(self) -> dict:
         return {

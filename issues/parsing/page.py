@@ -44,6 +44,7 @@ class _Draft:
     credits: bylines.Credits = field(default_factory=bylines.Credits)
     paragraphs: list[str] = field(default_factory=list)
     subheads: list[str] = field(default_factory=list)
+    subhead_at: list[int] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     continues: bool = False
     continued_from: bool = False
@@ -199,6 +200,7 @@ class _Reader:
         for text in texts[1:]:
             joined += text if ends_with_colon(joined) else f" {text}"
         self.current.subheads.append(joined)
+        self.current.subhead_at.append(len(self.current.paragraphs))
         self.current.last, self.current.last_line = "subhead", run[-1].no
 
     def add_text(self, line: L.Line) -> None:
@@ -272,6 +274,7 @@ class _Reader:
                 photographers=credits.photographers,
                 paragraphs=tuple(draft.paragraphs),
                 subheads=tuple(draft.subheads),
+                subhead_at=tuple(draft.subhead_at),
                 captions=tuple(draft.captions),
                 section=classify(
                     headline=headline,

@@ -28,6 +28,7 @@ def _one_of_each():
         "issue": placement.page.issue,
         "page": placement.page,
         "placement": placement,
+        "importjob": factories.ImportJobFactory(),
     }
 
 

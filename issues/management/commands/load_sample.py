@@ -1,21 +1,40 @@
-"""Load 株洲日报 and its issue of 2025-06-04, the date of the sample page. Safe to run twice."""
+"""Load 株洲日报 and its issue of 2025-06-04 with the sample page A01 要闻. Safe to run twice."""
 
-import datetime
+from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from issues import services
+from issues.models import ImportJob
 
-SAMPLE_DATE = datetime.date(2025, 6, 4)
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample"
 
 
 class Command(BaseCommand):
-    help = "创建示例报纸“株洲日报”及 2025-06-04 一期(可重复运行)"
+    help = "创建示例报纸“株洲日报”并导入 2025-06-04 第A01版(可重复运行)"
 
     def handle(self, *args, **options):
         publication = services.publication_get_or_create(
             name="株洲日报", code="zzrb", masthead="中共株洲市委主管、主办\n株洲日报社出版"
         )
-        issue = services.issue_get_or_create(publication=publication, date=SAMPLE_DATE)
-        page = services.page_get_or_create(issue=issue, code="A01", name="要闻")
-        self.stdout.write(self.style.SUCCESS(f"示例数据就绪:{issue} {page}"))
+        for path in sorted(SAMPLE_DIR.glob("*/*.txt")):
+            page_file = services.page_file_from_path(path)
+            job = services.import_job_create(
+                publication=publication,
+                issue_date=page_file.issue_date,
+                page_code=page_file.page_code,
+                page_name=page_file.page_name,
+                data=path.read_bytes(),
+                source_name=f"sample/{path.parent.name}/{path.name}",
+                enqueue=False,
+            )
+            job = services.import_job_run(job_id=job.pk)
+            if job.status != ImportJob.Status.SUCCEEDED:
+                self.stderr.write(self.style.ERROR(f"示例版面导入失败:{job.error}"))
+                continue
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"示例数据就绪:{publication} {page_file.issue_date} 第{page_file.page_code}版 "
+                    f"{job.articles.count()} 篇稿件(新建 {job.created_count},更新 {job.updated_count})"
+                )
+            )

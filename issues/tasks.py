@@ -1,0 +1,23 @@
+"""Celery tasks for print: thin wrappers that load ids and call one service."""
+
+from celery import shared_task
+from django.conf import settings
+from django.db import OperationalError
+
+from . import services
+from .models import Publication
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def run_import_job(job_id: int) -> str:
+    """Run one page import; a redelivered or repeated task updates the same articles."""
+    return services.import_job_run(job_id=job_id).status
+
+
+@shared_task
+def scan_inbox() -> int:
+    """Import the settled page files in INBOX_DIR (scheduled by Celery beat)."""
+    publication = Publication.objects.order_by("id").first()
+    if publication is None or not settings.INBOX_DIR.is_dir():
+        return 0
+    return len(services.inbox_scan(inbox=settings.INBOX_DIR, publication=publication))

@@ -1,0 +1,156 @@
+"""Page imports through the service layer: one transaction per page, idempotent, nothing lost."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from articles import services as article_services
+from articles.models import Article, Byline, Photo, Reporter
+from issues import services
+from issues.models import ImportJob, Placement
+from tests.factories import PublicationFactory
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DATE = datetime.date(2025, 6, 4)
+
+
+def _import(data: bytes, **kwargs) -> ImportJob:
+    job = services.import_job_create(
+        publication=kwargs.pop("publication", None) or PublicationFactory(),
+        issue_date=DATE,
+        page_code="A01",
+        page_name="要闻",
+        data=data,
+        enqueue=False,
+        **kwargs,
+    )
+    return services.import_job_run(job_id=job.pk)
+
+
+def test_sample_page_becomes_articles_bylines_and_captions():
+    data = (FIXTURES / "zhuzhou-daily-page-a01.txt").read_bytes()
+    job = _import(data)
+    assert job.status == ImportJob.Status.SUCCEEDED
+    assert (job.created_count, job.progress, job.attempts) == (8, 100, 1)
+    assert bytes(job.raw) == data
+    assert job.text == data.decode()
+    assert len(job.checksum) == 64
+    assert job.warnings == [{"line": 31, "message": "稿件在句中结束,应转至其他版面"}]
+    articles = Article.objects.filter(placement__page=job.page).order_by("placement__position")
+    assert articles.count() == 8
+    assert all(a.source == Article.Source.IMPORTED and a.status == Article.Status.DRAFT for a in articles)
+    first = articles[0]
+    assert first.title == "市委常委会召开会议 曹慧泉主持并讲话"
+    assert first.byline == "株洲日报讯(全媒体记者陈正明)"
+    assert first.section.name == "时政"
+    assert first.body.startswith("<p>6月3日,市委常委会召开会议")
+    assert first.word_count > 300
+    tungsten = articles[3]
+    assert list(tungsten.bylines.values_list("reporter__name", "role")) == [
+        ("高晓燕", Byline.Role.REPORTER),
+        ("康菊平", Byline.Role.CORRESPONDENT),
+        ("黄文亮", Byline.Role.CORRESPONDENT),
+    ]
+    assert Reporter.objects.get(name="邓伟勇").organisation == "株洲日报"
+    assert Photo.objects.get().caption == "图为株洲市二中初中部1MW分布式光伏发电项目,受访企业供图"
+    assert "<h3>现场直击:社区难题变身“流量剧本”</h3>" in articles[7].body
+    assert set(job.articles.all()) == set(articles)
+
+
+def test_same_page_twice_updates_and_never_duplicates():
+    data = (FIXTURES / "zhuzhou-daily-page-a01.txt").read_bytes()
+    publication = PublicationFactory()
+    _import(data, publication=publication)
+    again = _import(data, publication=publication)
+    assert again.status == ImportJob.Status.SUCCEEDED
+    assert (again.created_count, again.updated_count) == (0, 0)
+    assert Article.objects.count() == 8
+    assert Reporter.objects.count() == 10  # 邓伟勇 wrote two of the eight
+    assert Byline.objects.count() == 11
+    assert Photo.objects.count() == 1
+
+
+def test_article_edited_since_import_is_not_overwritten_but_reported():
+    data = (FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes()
+    publication = PublicationFactory()
+    _import(data, publication=publication)
+    edited = Article.objects.get(title="全国夏粮收获进度过半")
+    article_services.article_update(article=edited, body="<p>编辑改过的正文。</p>")
+    job = _import(data, publication=publication)
+    assert job.status == ImportJob.Status.SUCCEEDED
+    assert job.conflicts == [
+        {"article": edited.pk, "title": edited.title, "message": "编辑已修改此稿件,本次导入未覆盖"}
+    ]
+    edited.refresh_from_db()
+    assert edited.body == "<p>编辑改过的正文。</p>"
+    assert Article.objects.count() == 8
+
+
+def test_undecodable_file_is_a_failed_job_that_keeps_its_bytes():
+    data = bytes(range(256)) * 4
+    job = _import(data)
+    assert job.status == ImportJob.Status.FAILED
+    assert "编码" in job.error
+    assert bytes(job.raw) == data
+    assert Article.objects.count() == 0
+
+
+def test_failure_while_writing_leaves_nothing_half_written(monkeypatch):
+    calls = {"n": 0}
+    real = services._write_people
+
+    def fail_on_third(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk full")
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "_write_people", fail_on_third)
+    job = _import((FIXTURES / "zhuzhou-daily-page-a01.txt").read_bytes())
+    assert job.status == ImportJob.Status.FAILED
+    assert "disk full" in job.error
+    assert (Article.objects.count(), Placement.objects.count(), Reporter.objects.count()) == (0, 0, 0)
+    assert job.text  # the input is kept for a retry
+
+
+def test_running_a_finished_job_again_changes_nothing():
+    job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
+    again = services.import_job_run(job_id=job.pk)
+    assert (again.status, again.attempts) == (ImportJob.Status.SUCCEEDED, 1)
+    assert Article.objects.count() == 8
+
+
+def test_job_whose_worker_died_runs_again_and_yields_each_article_once():
+    job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
+    again = services.import_job_run(job_id=job.pk)
+    assert (again.status, again.attempts) == (ImportJob.Status.SUCCEEDED, 2)
+    assert Article.objects.count() == 8
+
+
+def test_inbox_scan_imports_settled_files_and_moves_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(services, "INBOX_SETTLE_SECONDS", 0)
+    folder = tmp_path / "2025-06-05"
+    folder.mkdir()
+    (folder / "A02-要闻.txt").write_bytes((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
+    (folder / "A03-时政.txt").write_bytes(b"\xff\xfe\x00\xd8" * 3)
+    (folder / ".A04.txt.part").write_bytes(b"partial")
+    jobs = services.inbox_scan(inbox=tmp_path, publication=PublicationFactory())
+    ok, bad = sorted(jobs, key=lambda j: j.page_code)
+    assert (ok.status, bad.status) == (ImportJob.Status.SUCCEEDED, ImportJob.Status.FAILED)
+    assert (tmp_path / "done" / "2025-06-05" / f"{ok.pk}-A02-要闻.txt").exists()
+    assert (tmp_path / "failed" / "2025-06-05" / f"{bad.pk}-A03-时政.txt").exists()
+    assert (folder / ".A04.txt.part").exists()
+    assert ok.page.name == "要闻"
+    assert services.inbox_scan(inbox=tmp_path, publication=ok.publication) == []
+
+
+def test_inbox_leaves_a_file_still_being_written(tmp_path):
+    folder = tmp_path / "2025-06-05"
+    folder.mkdir()
+    (folder / "A02-要闻.txt").write_bytes((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
+    assert services.inbox_scan(inbox=tmp_path, publication=PublicationFactory()) == []
+    assert (folder / "A02-要闻.txt").exists()
