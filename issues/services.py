@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles import services as article_services
@@ -45,12 +45,24 @@ def issue_get_or_create(*, publication: Publication, date: datetime.date) -> Iss
 
 @transaction.atomic
 def page_get_or_create(*, issue: Issue, code: str, name: str = "") -> Page:
-    """The issue's page with this code (A01), created after the last page when new."""
-    page = Page.objects.select_for_update().filter(issue=issue, code=code).first()
-    if page is None:
+    """The issue's page with this code (A01), created after the last page when new.
+
+    Safe under concurrent imports: a lost race for the code or the number is retried.
+    """
+    for _ in range(10):
+        page = Page.objects.filter(issue=issue, code=code).first()
+        if page is not None:
+            break
         last = issue.pages.order_by("-number").values_list("number", flat=True).first() or 0
-        page = Page.objects.create(issue=issue, code=code, name=name, number=last + 1)
-    elif name and page.name != name:
+        try:
+            with transaction.atomic():
+                page = Page.objects.create(issue=issue, code=code, name=name, number=last + 1)
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise IntegrityError(f"could not create page {code} of {issue}")
+    if name and page.name != name:
         page.name = name
         page.save(update_fields=["name"])
     return page
@@ -104,7 +116,7 @@ def import_job_run(*, job_id: int) -> ImportJob:
     runs again and updates the same articles, so each article exists once.
     """
     with transaction.atomic():
-        job = ImportJob.objects.select_for_update().get(pk=job_id)
+        job = ImportJob.objects.select_related("publication").select_for_update(of=("self",)).get(pk=job_id)
         if job.status in {ImportJob.Status.SUCCEEDED, ImportJob.Status.FAILED}:
             return job
         job.status, job.progress, job.started_at = ImportJob.Status.RUNNING, 10, timezone.now()
@@ -112,9 +124,13 @@ def import_job_run(*, job_id: int) -> ImportJob:
         job.save(update_fields=["status", "progress", "started_at", "attempts"])
     try:
         parsed = parse_page(job.text)
+        # The issue and page are looked up (or made) first, in their own short
+        # transactions, so that imports of different pages run side by side.
+        issue = issue_get_or_create(publication=job.publication, date=job.issue_date)
+        page = page_get_or_create(issue=issue, code=job.page_code, name=job.page_name)
         with transaction.atomic():
-            job = ImportJob.objects.select_for_update().get(pk=job_id)
-            outcome = _write_page(job=job, parsed_articles=list(parsed.articles))
+            job = ImportJob.objects.select_related("publication").select_for_update(of=("self",)).get(pk=job_id)
+            outcome = _write_page(job=job, page=page, parsed_articles=list(parsed.articles))
             job.page = outcome.page
             job.result = parsed.to_dict()
             job.warnings = [w.to_dict() for w in parsed.warnings]
@@ -122,7 +138,10 @@ def import_job_run(*, job_id: int) -> ImportJob:
             job.created_count, job.updated_count = outcome.created, outcome.updated
             job.status, job.progress, job.finished_at = ImportJob.Status.SUCCEEDED, 100, timezone.now()
             job.save()
-            job.articles.set(outcome.articles)
+            # A job's articles are written once, on its only successful run: no diff needed.
+            ImportJob.articles.through.objects.bulk_create(
+                [ImportJob.articles.through(importjob=job, article=a) for a in outcome.articles], ignore_conflicts=True
+            )
         return job
     except Exception as exc:
         logger.exception("import job %s failed", job_id)
@@ -163,64 +182,86 @@ class _Outcome:
     updated: int = 0
 
 
-def _write_page(*, job: ImportJob, parsed_articles: list[ParsedArticle]) -> _Outcome:
-    issue = issue_get_or_create(publication=job.publication, date=job.issue_date)
-    page = page_get_or_create(issue=issue, code=job.page_code, name=job.page_name)
+def _write_page(*, job: ImportJob, page: Page, parsed_articles: list[ParsedArticle]) -> _Outcome:
+    """Write a parsed page's articles in bulk: a fixed number of queries, whatever the article count."""
+    # One import of a page at a time: the page row is the lock; its articles are locked too.
+    Page.objects.select_for_update().filter(pk=page.pk).first()
     placements = {p.position: p for p in page.placements.select_related("article").select_for_update()}
     by_title = {p.article.title: p for p in placements.values()}
-    sections = {s.name: s for s in Section.objects.all()}
+    sections = {s.name: s.pk for s in Section.objects.all()}
     outcome = _Outcome(page=page, articles=[], conflicts=[])
+
+    creates: list[tuple[int, dict, ParsedArticle]] = []
+    updates: list[tuple[Placement, dict, ParsedArticle]] = []
     for position, parsed in enumerate(parsed_articles, start=1):
-        fields = article_fields(parsed)
-        fields["section"] = sections.get(parsed.section)
+        fields = article_services.article_clean_fields(
+            {**article_fields(parsed), "section_id": sections.get(parsed.section)}
+        )
         placement = by_title.get(fields["title"]) or placements.get(position)
         if placement is None:
-            article = article_services.article_create(
-                source=Article.Source.IMPORTED, created_by=job.created_by, **fields
-            )
-            placement = Placement.objects.create(article=article, page=page, position=_free_position(page, position))
-            outcome.created += 1
-        else:
-            article = placement.article
-            if placement.imported_version is not None and article.version != placement.imported_version:
-                outcome.conflicts.append(
-                    {"article": article.pk, "title": article.title, "message": "编辑已修改此稿件,本次导入未覆盖"}
-                )
-                outcome.articles.append(article)
-                continue
-            changed = {k: v for k, v in fields.items() if getattr(article, k) != v}
-            if changed:
-                article = article_services.article_update(article=article, **changed)
-                outcome.updated += 1
-        _write_people(article=article, parsed=parsed, publication=job.publication)
-        placement.imported_version = article.version
-        placement.save(update_fields=["imported_version"])
+            creates.append((position, fields, parsed))
+            continue
+        article = placement.article
         outcome.articles.append(article)
+        if placement.imported_version is not None and article.version != placement.imported_version:
+            outcome.conflicts.append(
+                {"article": article.pk, "title": article.title, "message": "编辑已修改此稿件,本次导入未覆盖"}
+            )
+            continue
+        changed = {k: v for k, v in fields.items() if getattr(article, k) != v}
+        if changed:
+            updates.append((placement, changed, parsed))
+
+    new = article_services.articles_save_imported(
+        creates=[fields for _, fields, _ in creates],
+        updates=[(placement.article, changed) for placement, changed, _ in updates],
+        created_by=job.created_by,
+    )
+    taken = set(placements)
+    new_placements = []
+    for article, (position, _, _) in zip(new, creates, strict=True):
+        while position in taken:
+            position += 1
+        taken.add(position)
+        new_placements.append(Placement(article=article, page=page, position=position, imported_version=1))
+    Placement.objects.bulk_create(new_placements)
+    for placement, _, _ in updates:
+        placement.imported_version = placement.article.version
+    Placement.objects.bulk_update([p for p, _, _ in updates], ["imported_version"])
+
+    written = [(a, parsed) for a, (_, _, parsed) in zip(new, creates, strict=True)]
+    written += [(p.article, parsed) for p, _, parsed in updates]
+    _write_people(written=written, publication=job.publication)
+    outcome.articles += new
+    outcome.created, outcome.updated = len(new), len(updates)
     return outcome
 
 
-def _free_position(page: Page, wanted: int) -> int:
-    taken = set(page.placements.values_list("position", flat=True))
-    position = wanted
-    while position in taken:
-        position += 1
-    return position
-
-
-def _write_people(*, article: Article, parsed: ParsedArticle, publication: Publication) -> None:
-    organisation = next((a for a in WIRE_AGENCIES if parsed.byline.startswith(a)), publication.name)
-    people: list[tuple[Reporter, str]] = []
-    for names, role, kind in (
-        (parsed.reporters, Byline.Role.REPORTER, Reporter.Kind.REPORTER),
-        (parsed.correspondents, Byline.Role.CORRESPONDENT, Reporter.Kind.CORRESPONDENT),
-        (parsed.photographers, Byline.Role.PHOTOGRAPHER, Reporter.Kind.PHOTOGRAPHER),
-    ):
-        for name in names:
-            reporter = article_services.reporter_get_or_create(name=name, organisation=organisation, kind=kind)
-            people.append((reporter, role))
-    article_services.article_set_bylines(article=article, people=people)
-    credit = "、".join(parsed.photographers)
-    article_services.article_set_captions(article=article, captions=list(parsed.captions), credit=credit)
+def _write_people(*, written: list[tuple[Article, ParsedArticle]], publication: Publication) -> None:
+    """Bylines (reporters matched by name and organisation, made when new) and captions."""
+    roles = (
+        ("reporters", Byline.Role.REPORTER, Reporter.Kind.REPORTER),
+        ("correspondents", Byline.Role.CORRESPONDENT, Reporter.Kind.CORRESPONDENT),
+        ("photographers", Byline.Role.PHOTOGRAPHER, Reporter.Kind.PHOTOGRAPHER),
+    )
+    wanted: list[tuple[Article, list[tuple[str, str, str, str]]]] = []
+    for article, parsed in written:
+        organisation = next((a for a in WIRE_AGENCIES if parsed.byline.startswith(a)), publication.name)
+        wanted.append(
+            (
+                article,
+                [(name, organisation, kind, role) for attr, role, kind in roles for name in getattr(parsed, attr)],
+            )
+        )
+    reporters = article_services.reporters_get_or_create(
+        people={(name, org, kind) for _, people in wanted for name, org, kind, _ in people}
+    )
+    article_services.articles_replace_bylines(
+        bylines={article: [(reporters[(n, o)], role) for n, o, _, role in people] for article, people in wanted}
+    )
+    article_services.articles_replace_captions(
+        captions={article: (list(parsed.captions), "、".join(parsed.photographers)) for article, parsed in written}
+    )
 
 
 # -- ways in: files, folders, the inbox ------------------------------------------

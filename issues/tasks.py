@@ -8,7 +8,8 @@ from . import services
 from .models import Publication
 
 
-@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+# The job row is the result; nothing goes to the result backend.
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5, ignore_result=True)
 def run_import_job(job_id: int) -> str:
     """Run one page import; a redelivered or repeated task updates the same articles."""
     return services.import_job_run(job_id=job_id).status

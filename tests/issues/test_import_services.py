@@ -99,16 +99,11 @@ def test_undecodable_file_is_a_failed_job_that_keeps_its_bytes():
 
 
 def test_failure_while_writing_leaves_nothing_half_written(monkeypatch):
-    calls = {"n": 0}
-    real = services._write_people
+    def fail(**kwargs):
+        raise RuntimeError("disk full")
 
-    def fail_on_third(**kwargs):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("disk full")
-        return real(**kwargs)
-
-    monkeypatch.setattr(services, "_write_people", fail_on_third)
+    # The captions are written last: articles, placements, reporters and bylines came before.
+    monkeypatch.setattr(services.article_services, "articles_replace_captions", fail)
     job = _import((FIXTURES / "zhuzhou-daily-page-a01.txt").read_bytes())
     assert job.status == ImportJob.Status.FAILED
     assert "disk full" in job.error
@@ -154,3 +149,26 @@ def test_inbox_leaves_a_file_still_being_written(tmp_path):
     (folder / "A02-要闻.txt").write_bytes((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
     assert services.inbox_scan(inbox=tmp_path, publication=PublicationFactory()) == []
     assert (folder / "A02-要闻.txt").exists()
+
+
+def _queries_to_import(text: str, code: str, publication) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    job = services.import_job_create(
+        publication=publication, issue_date=DATE, page_code=code, data=text.encode(), enqueue=False
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        assert services.import_job_run(job_id=job.pk).status == ImportJob.Status.SUCCEEDED
+    return len(ctx.captured_queries)
+
+
+def test_a_page_imports_in_a_fixed_number_of_queries():
+    publication = PublicationFactory()
+    # Warm: sections, reporters and the issue exist, as on a working day.
+    big = (FIXTURES / "zhuzhou-daily-page-a01.txt").read_text(encoding="utf-8")
+    _import(big.encode(), publication=publication)
+    small = "标题一则新闻\n\n株洲日报讯(全媒体记者/邓伟勇)正文一段。\n\n图为现场。\n\n另一则新闻\n\n株洲日报讯(全媒体记者/王娜)正文。\n"
+    few, many = _queries_to_import(small, "A05", publication), _queries_to_import(big, "A06", publication)
+    assert few == many
+    assert many <= 40
