@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ _FURNITURE = [
         r"(?:总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版)",
         r"^[A-Za-z0-9 .,:&'/-]+$",
         r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|商报|时报|都市报)$",
+        r"^《\s*[^》]{2,12}\s*》\s*[（(].{0,40}版\s*[)）]$",
     )
 ]
 JUMP_MARK = re.compile(
@@ -121,8 +121,14 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(no=no, text=stripped, gap=gap, kind=kind, photo=photo, found=found))
         gap = 0
     # A short line straight after body text, with no blank line between, is the
-    # start of a paragraph (cut by a column break), not a heading.
-    for prev, line in itertools.pairwise(lines):
-        if line.kind == HEADING and line.gap == 0 and prev.kind in {TEXT, DATELINE}:
-            line.kind = TEXT
+    # start of a paragraph (cut by a column break), not a heading, unless a byline
+    # follows it: e-paper text runs articles on without blank lines.
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if line.kind == HEADING and line.gap == 0 and lines[i - 1].kind in {TEXT, DATELINE}:
+            j = i
+            while j < len(lines) and lines[j].kind == HEADING:
+                j += 1
+            if j == len(lines) or lines[j].kind not in {DATELINE, CREDIT, JUMP}:
+                line.kind = TEXT
     return lines

@@ -85,3 +85,21 @@ def test_section_is_suggested_from_the_text():
         "两所新学校秋季开学\n\n本报讯(记者 何琳)新增学位4200个,学生就近入学。\n"
     )
     assert [a.section for a in page.articles] == ["体育", "教育"]
+
+
+def test_e_paper_text_without_blank_lines_between_articles():
+    page = parse_page(
+        "第04版：经济\n全省一季度外贸进出口增长6.2%\n本报记者　陈　晨\n"
+        "　　4月20日，一季度全省外贸进出口总值达1500亿元。\n　　其中，出口900亿元。\n"
+        "新能源汽车下乡活动启动\n　　本报讯（通讯员　王　强）4月19日，活动在我市启动。\n"
+    )
+    assert [a.title for a in page.articles] == ["全省一季度外贸进出口增长6.2%", "新能源汽车下乡活动启动"]
+    assert page.articles[0].paragraphs == ("4月20日，一季度全省外贸进出口总值达1500亿元。", "其中，出口900亿元。")
+    assert page.articles[1].correspondents == ("王强",)
+    assert page.masthead == ("第04版：经济",)
+
+
+def test_e_paper_citation_line_is_furniture():
+    page = parse_page("标题一则新闻\n\n本报讯(记者 张伟)正文。\n\n《 江城晚报 》（ 2025年06月03日   第 A03 版）\n")
+    assert page.masthead == ("《 江城晚报 》（ 2025年06月03日   第 A03 版）",)
+    assert page.unassigned == ()
