@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from . import workflow
 
 
 class Section(models.Model):
@@ -56,11 +59,21 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED)
 
+    def due_for_publishing(self, now):
+        return self.filter(status=Article.Status.SCHEDULED, scheduled_at__lte=now)
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "草稿"
-        PUBLISHED = "published", "已发布"
+        DRAFT = workflow.DRAFT, workflow.STATE_LABELS[workflow.DRAFT]
+        SUBMITTED = workflow.SUBMITTED, workflow.STATE_LABELS[workflow.SUBMITTED]
+        REVIEW2 = workflow.REVIEW2, workflow.STATE_LABELS[workflow.REVIEW2]
+        REVIEW3 = workflow.REVIEW3, workflow.STATE_LABELS[workflow.REVIEW3]
+        APPROVED = workflow.APPROVED, workflow.STATE_LABELS[workflow.APPROVED]
+        SCHEDULED = workflow.SCHEDULED, workflow.STATE_LABELS[workflow.SCHEDULED]
+        PUBLISHED = workflow.PUBLISHED, workflow.STATE_LABELS[workflow.PUBLISHED]
+        RETURNED = workflow.RETURNED, workflow.STATE_LABELS[workflow.RETURNED]
+        WITHDRAWN = workflow.WITHDRAWN, workflow.STATE_LABELS[workflow.WITHDRAWN]
 
     class Source(models.TextChoices):
         IMPORTED = "imported", "导入"
@@ -80,6 +93,7 @@ class Article(models.Model):
     )
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    scheduled_at = models.DateTimeField("定时发布时间", null=True, blank=True)
     source = models.CharField("来源", max_length=20, choices=Source.choices, default=Source.ENTERED)
     word_count = models.PositiveIntegerField("字数", default=0)
     created_by = models.ForeignKey(
@@ -97,6 +111,8 @@ class Article(models.Model):
     reporters = models.ManyToManyField(Reporter, through="Byline", related_name="articles", verbose_name="记者")
 
     objects = ArticleQuerySet.as_manager()
+    # Every save keeps a revision with who and when (django-simple-history).
+    history = HistoricalRecords(verbose_name="稿件修订", excluded_fields=["word_count"])
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -107,6 +123,11 @@ class Article(models.Model):
                 condition=Q(status="published", published_at__isnull=False)
                 | (~Q(status="published") & Q(published_at__isnull=True)),
                 name="article_published_at_iff_published",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="scheduled", scheduled_at__isnull=False)
+                | (~Q(status="scheduled") & Q(scheduled_at__isnull=True)),
+                name="article_scheduled_at_iff_scheduled",
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="article_version_positive"),
             models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
@@ -165,3 +186,36 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.caption[:30] or self.image.name
+
+
+class Transition(models.Model):
+    """The audit trail of the workflow: who moved an article from which state to which, when, and why."""
+
+    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="transitions")
+    move = models.CharField("操作", max_length=30)
+    from_status = models.CharField("原状态", max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField("新状态", max_length=20, choices=Article.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="为空表示系统(定时发布)",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    note = models.TextField("意见", blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "流转记录"
+        verbose_name_plural = "流转记录"
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def move_label(self) -> str:
+        move = workflow.MOVES_BY_NAME.get(self.move)
+        return move.label if move else self.move

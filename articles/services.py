@@ -1,13 +1,32 @@
 """The write path for content: every change to articles and reporters goes through here."""
 
+import datetime
+import difflib
+from html import escape
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import Article, Byline, Photo, Reporter
+from . import workflow
+from .models import Article, Byline, Photo, Reporter, Transition
 from .sanitize import clean_html
 from .text import count_words, pinyin_slug
+
+
+class WorkflowError(Exception):
+    """A move that the workflow table does not allow to this person from this state."""
+
+
+class EditConflict(Exception):
+    """Someone else saved the article since this editor opened it."""
+
+    def __init__(self, article: Article, diff_html: str):
+        super().__init__(f"稿件《{article.title}》已被他人修改(当前第 {article.version} 版)")
+        self.article = article
+        self.diff_html = diff_html
 
 
 def reporter_slug(*, name: str) -> str:
@@ -61,27 +80,167 @@ def article_update(*, article: Article, **fields) -> Article:
     if "body" in fields:
         fields["body"] = clean_html(fields["body"])
         fields["word_count"] = count_words(fields["body"])
+    current_version = Article.objects.select_for_update().values_list("version", flat=True).get(pk=article.pk)
     for name, value in fields.items():
         setattr(article, name, value)
-    article.version = F("version") + 1
+    article.version = current_version + 1
     article.save(update_fields=[*fields, "version", "updated_at"])
-    article.refresh_from_db(fields=["version"])
     return article
 
 
 @transaction.atomic
-def article_save(*, article: Article, by: AbstractBaseUser | None = None) -> Article:
-    """Save an article edited in a form: sanitise the body, count words, bump the version."""
+def article_save(*, article: Article, by: AbstractBaseUser | None = None, based_on: int | None = None) -> Article:
+    """Save an article edited in a form: sanitise the body, count words, bump the version.
+
+    `based_on` is the version the editor started from; if someone saved since, nothing
+    is written and EditConflict says what they changed.
+    """
     article.body = clean_html(article.body)
     article.word_count = count_words(article.body)
     if article.pk is None:
         article.created_by = article.created_by or by
         article.save()
-    else:
-        article.version = F("version") + 1
-        article.save()
-        article.refresh_from_db(fields=["version"])
+        return article
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    if based_on is not None and current.version != based_on:
+        raise EditConflict(current, revision_diff_html(article=current, since_version=based_on))
+    article.status, article.published_at, article.scheduled_at = (
+        current.status,
+        current.published_at,
+        current.scheduled_at,
+    )
+    article.version = current.version + 1
+    article.save()
     return article
+
+
+def revision_diff_html(*, article: Article, since_version: int) -> str:
+    """What changed in the article since a version, field by field, character by character."""
+    old = article.history.filter(version=since_version).order_by("-history_date").first()
+    if old is None:
+        return ""
+    parts = []
+    for field in ("kicker", "title", "subtitle", "byline", "summary", "body"):
+        before, after = getattr(old, field), getattr(article, field)
+        if before != after:
+            label = Article._meta.get_field(field).verbose_name
+            parts.append(f"<dt>{escape(str(label))}</dt><dd>{char_diff_html(before, after)}</dd>")
+    return f"<dl class='revision-diff'>{''.join(parts)}</dl>" if parts else ""
+
+
+def char_diff_html(before: str, after: str) -> str:
+    """A character-level diff, as Chinese text needs (no spaces to split words on)."""
+    out = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(escape(before[a0:a1]))
+            continue
+        if a1 > a0:
+            out.append(f"<del>{escape(before[a0:a1])}</del>")
+        if b1 > b0:
+            out.append(f"<ins>{escape(after[b0:b1])}</ins>")
+    return "".join(out)
+
+
+@transaction.atomic
+def article_restore(*, article: Article, history_id: int, by: AbstractBaseUser | None = None) -> Article:
+    """Bring back an old revision's text as a new revision (the state is not changed)."""
+    old = article.history.get(history_id=history_id)
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    for field in ("kicker", "title", "subtitle", "rubric", "dateline", "byline", "summary", "body", "section_id"):
+        setattr(current, field, getattr(old, field))
+    current._change_reason = f"恢复到第 {old.version} 版"
+    return article_save(article=current, by=by)
+
+
+# -- the workflow ----------------------------------------------------------------
+
+
+def user_roles(user: AbstractBaseUser | None) -> frozenset[str]:
+    """The workflow roles of a user, from their groups; None is the system."""
+    if user is None:
+        return frozenset({workflow.SYSTEM})
+    if user.is_superuser:
+        return frozenset({workflow.ADMIN})
+    names = set(user.groups.values_list("name", flat=True))
+    return frozenset(role for role, group in workflow.ROLE_GROUPS.items() if group in names)
+
+
+def is_own(article: Article, user: AbstractBaseUser | None) -> bool:
+    """The user wrote it: they created it, or their reporter record is in its byline."""
+    if user is None:
+        return False
+    return article.created_by_id == user.pk or article.bylines.filter(reporter__user=user).exists()
+
+
+def available_moves(*, article: Article, user: AbstractBaseUser | None) -> list[workflow.Move]:
+    return workflow.moves_for(article.status, roles=user_roles(user), own=is_own(article, user))
+
+
+@transaction.atomic
+def article_transition(
+    *,
+    article: Article,
+    move: str,
+    by: AbstractBaseUser | None,
+    note: str = "",
+    when: datetime.datetime | None = None,
+) -> Article:
+    """Make one workflow move: lock the row, check the table, write the state and an audit row."""
+    step = workflow.MOVES_BY_NAME.get(move)
+    if step is None:
+        raise WorkflowError(f"没有这个操作:{move}")
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if locked.status not in step.sources:
+        raise WorkflowError(f"“{locked.get_status_display()}”的稿件不能{step.label}")
+    if not workflow.may(step, roles=user_roles(by), own=is_own(locked, by)):
+        raise WorkflowError(f"您没有权限对这篇稿件{step.label}")
+    if step.needs_note and not note.strip():
+        raise WorkflowError(f"{step.label}需要填写意见")
+    if move == "schedule" and when is None:
+        raise WorkflowError("定时发布需要填写发布时间")
+    now = timezone.now()
+    previous = locked.status
+    locked.status = step.target
+    locked.published_at = (locked.published_at or now) if step.target == workflow.PUBLISHED else None
+    locked.scheduled_at = when if step.target == workflow.SCHEDULED else None
+    locked._change_reason = step.label
+    locked._history_user = by
+    locked.save(update_fields=["status", "published_at", "scheduled_at", "updated_at"])
+    Transition.objects.create(article=locked, move=move, from_status=previous, to_status=step.target, by=by, note=note)
+    if step.target in {workflow.RETURNED, workflow.PUBLISHED}:
+        from .tasks import notify_author
+
+        transaction.on_commit(lambda: notify_author.delay(locked.pk, step.target, note))
+    article.status, article.published_at, article.scheduled_at = locked.status, locked.published_at, locked.scheduled_at
+    return locked
+
+
+def publish_due(*, now: datetime.datetime | None = None) -> int:
+    """Publish every scheduled article whose time has come; safe to run twice."""
+    now = now or timezone.now()
+    published = 0
+    for pk in Article.objects.due_for_publishing(now).values_list("pk", flat=True):
+        try:
+            article_transition(article=Article(pk=pk), move="publish", by=None)
+        except WorkflowError:
+            continue  # published meanwhile, or unscheduled
+        published += 1
+    return published
+
+
+def notification_recipients(article: Article) -> list[str]:
+    """The e-mail addresses of the article's author and bylined reporters with accounts."""
+    emails = {
+        email
+        for email in [
+            getattr(article.created_by, "email", ""),
+            *article.bylines.filter(reporter__user__isnull=False).values_list("reporter__user__email", flat=True),
+        ]
+        if email
+    }
+    return sorted(emails)
 
 
 def article_clean_fields(fields: dict) -> dict:
@@ -100,8 +259,11 @@ def articles_save_imported(
 
     The caller holds the updated rows locked; each update bumps the version.
     """
-    new = [Article(source=Article.Source.IMPORTED, created_by=created_by, **fields) for fields in creates]
-    Article.objects.bulk_create(new)
+    new = [
+        Article(source=Article.Source.IMPORTED, status=Article.Status.SUBMITTED, created_by=created_by, **fields)
+        for fields in creates
+    ]
+    bulk_create_with_history(new, Article, default_user=created_by, default_change_reason="导入")
     names: set[str] = set()
     now = timezone.now()
     for article, fields in updates:
@@ -111,7 +273,13 @@ def articles_save_imported(
         article.version += 1
         article.updated_at = now
     if updates:
-        Article.objects.bulk_update([a for a, _ in updates], [*sorted(names), "version", "updated_at"])
+        bulk_update_with_history(
+            [a for a, _ in updates],
+            Article,
+            [*sorted(names), "version", "updated_at"],
+            default_user=created_by,
+            default_change_reason="重新导入",
+        )
     return new
 
 

@@ -68,6 +68,26 @@ def page_get_or_create(*, issue: Issue, code: str, name: str = "") -> Page:
     return page
 
 
+@transaction.atomic
+def issue_publish(*, issue: Issue, by: AbstractBaseUser | None) -> int:
+    """Publish an issue: its approved (or scheduled) articles through the workflow, then the issue.
+
+    Safe to run twice: what is already published is left as it is.
+    """
+    issue = Issue.objects.select_for_update().get(pk=issue.pk)
+    published = 0
+    ready = Article.objects.filter(
+        placement__page__issue=issue, status__in=[Article.Status.APPROVED, Article.Status.SCHEDULED]
+    )
+    for article in ready:
+        article_services.article_transition(article=article, move="publish", by=by)
+        published += 1
+    if issue.status != Issue.Status.PUBLISHED:
+        issue.status, issue.published_at = Issue.Status.PUBLISHED, timezone.now()
+        issue.save(update_fields=["status", "published_at"])
+    return published
+
+
 # -- imports -------------------------------------------------------------------
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_ckeditor_5",
     "django_celery_beat",
+    "simple_history",
     "articles",
     "issues",
 ]
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

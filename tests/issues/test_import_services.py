@@ -41,7 +41,9 @@ def test_sample_page_becomes_articles_bylines_and_captions():
     assert job.warnings == [{"line": 31, "message": "稿件在句中结束,应转至其他版面"}]
     articles = Article.objects.filter(placement__page=job.page).order_by("placement__position")
     assert articles.count() == 8
-    assert all(a.source == Article.Source.IMPORTED and a.status == Article.Status.DRAFT for a in articles)
+    # Imported articles wait for 初审; an import never publishes.
+    assert all(a.source == Article.Source.IMPORTED and a.status == Article.Status.SUBMITTED for a in articles)
+    assert all(a.history.count() == 1 for a in articles)
     first = articles[0]
     assert first.title == "市委常委会召开会议 曹慧泉主持并讲话"
     assert first.byline == "株洲日报讯(全媒体记者陈正明)"
@@ -172,3 +174,21 @@ def test_a_page_imports_in_a_fixed_number_of_queries():
     few, many = _queries_to_import(small, "A05", publication), _queries_to_import(big, "A06", publication)
     assert few == many
     assert many <= 40
+
+
+def test_publishing_an_issue_publishes_its_approved_articles_once(django_user_model):
+    from django.contrib.auth.models import Group
+
+    chief = django_user_model.objects.create_user("chief")
+    chief.groups.add(Group.objects.get(name="总编辑"))
+    job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
+    articles = list(Article.objects.filter(placement__page=job.page).order_by("placement__position"))
+    for article in articles[:3]:
+        for move in ("approve_first", "approve_second", "approve_final"):
+            article_services.article_transition(article=article, move=move, by=chief)
+    issue = job.page.issue
+    assert services.issue_publish(issue=issue, by=chief) == 3
+    assert services.issue_publish(issue=issue, by=chief) == 0
+    issue.refresh_from_db()
+    assert issue.status == issue.Status.PUBLISHED and issue.published_at is not None
+    assert Article.objects.published().count() == 3
