@@ -1,11 +1,21 @@
+import time
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.cache import cache
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from newsroom.paginator import EstimatedCountPaginator
 
-from . import services
-from .models import Article, Byline, Photo, Reporter, Section
+from . import selectors, services, workflow
+from .models import Article, Byline, Photo, Reporter, Section, Transition
+
+PRESENCE_SECONDS = 300
 
 
 @admin.register(Section)
@@ -37,22 +47,87 @@ class PhotoInline(admin.StackedInline):
 
 
 class ArticleForm(forms.ModelForm):
+    # The version the editor started from; a save from an older one is an edit conflict.
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["based_on_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        based_on = data.get("based_on_version")
+        if self.instance.pk and based_on is not None:
+            current = Article.objects.get(pk=self.instance.pk)
+            if current.version != based_on:
+                diff = services.revision_diff_html(article=current, since_version=based_on)
+                raise forms.ValidationError(
+                    mark_safe(  # the diff is built from escaped text
+                        f"保存失败:在您编辑期间,这篇稿件已被他人修改(现为第 {current.version} 版)。"
+                        f"您的修改仍在下方表单中,请对照以下改动后重新打开稿件合并:{diff}"
+                    )
+                )
+        return data
+
     class Meta:
         model = Article
         fields = ["kicker", "title", "subtitle", "rubric", "section", "byline", "dateline", "summary", "body", "source"]
         widgets = {"body": CKEditor5Widget(config_name="default")}
 
 
+class WorkflowActionForm(ActionForm):
+    note = forms.CharField(label="意见", required=False, widget=forms.TextInput(attrs={"size": 30}))
+    when = forms.DateTimeField(
+        label="定时", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+
+def _workflow_action(move: workflow.Move):
+    def action(modeladmin, request, queryset):
+        note = request.POST.get("note", "")
+        when = WorkflowActionForm(request.POST).fields["when"].clean(request.POST.get("when") or None)
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                services.article_transition(article=article, move=move.name, by=request.user, note=note, when=when)
+                done += 1
+            except services.WorkflowError as exc:
+                refused.append(f"《{article.title}》:{exc}")
+        if done:
+            modeladmin.message_user(request, f"{move.label}:{done} 篇。", messages.SUCCESS)
+        for reason in refused:
+            modeladmin.message_user(request, reason, messages.ERROR)
+
+    action.__name__ = f"move_{move.name}"
+    return action, f"move_{move.name}", move.label
+
+
+class TransitionInline(admin.TabularInline):
+    model = Transition
+    extra = 0
+    can_delete = False
+    fields = ["at", "move_label", "from_status", "to_status", "by", "note"]
+    readonly_fields = fields
+    verbose_name_plural = "流转记录与审稿意见"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
+    action_form = WorkflowActionForm
     list_display = ["title", "kicker", "section", "status", "source", "word_count", "byline", "updated_at"]
-    list_filter = ["status", "source", "section"]
+    list_filter = ["status", "source", "section", ("bylines__reporter", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "kicker", "subtitle", "byline"]
     list_select_related = ["section"]
     readonly_fields = ["status", "published_at", "word_count", "version", "created_by", "created_at", "updated_at"]
-    inlines = [BylineInline, PhotoInline]
+    inlines = [BylineInline, PhotoInline, TransitionInline]
     paginator = EstimatedCountPaginator
+    change_list_template = "admin/articles/article/change_list.html"
+    change_form_template = "admin/articles/article/change_form.html"
     show_full_result_count = False
     list_per_page = 50
     fieldsets = [
@@ -62,5 +137,72 @@ class ArticleAdmin(admin.ModelAdmin):
         ("状态", {"fields": [*readonly_fields, "source"]}),
     ]
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        for move in workflow.MOVES:
+            func, name, label = _workflow_action(move)
+            actions[name] = (func, name, label)
+        return actions
+
     def save_model(self, request, obj, form, change):
-        services.article_save(article=obj, by=request.user)
+        services.article_save(article=obj, by=request.user, based_on=form.cleaned_data.get("based_on_version"))
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "queues": selectors.queue_counts()}
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        others = self._mark_open(object_id, request.user)
+        if others and request.method == "GET":
+            messages.warning(request, f"{'、'.join(others)} 也正在编辑这篇稿件,保存前请注意协调。")
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @staticmethod
+    def _mark_open(object_id, user) -> list[str]:
+        """Note that this user has the article open; return who else has (within five minutes)."""
+        key, now = f"article-open:{object_id}", time.time()
+        viewers = {uid: v for uid, v in (cache.get(key) or {}).items() if now - v[1] < PRESENCE_SECONDS}
+        viewers[user.pk] = (user.get_full_name() or user.get_username(), now)
+        cache.set(key, viewers, PRESENCE_SECONDS)
+        return [name for uid, (name, _) in viewers.items() if uid != user.pk]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/revisions/",
+                self.admin_site.admin_view(self.revisions_view),
+                name="articles_article_revisions",
+            ),
+            *super().get_urls(),
+        ]
+
+    def revisions_view(self, request, pk):
+        """Every revision with who and when, each against the one before, character by character."""
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_permission(request, article):
+            return redirect("admin:index")
+        if request.method == "POST" and self.has_change_permission(request, article):
+            restored = services.article_restore(
+                article=article, history_id=int(request.POST["history_id"]), by=request.user
+            )
+            self.message_user(request, f"已恢复,现为第 {restored.version} 版。", messages.SUCCESS)
+            return redirect("admin:articles_article_revisions", pk=pk)
+        revisions = selectors.article_history(article=article)["revisions"]
+        rows = []
+        for newer, older in zip(revisions, [*revisions[1:], None], strict=True):
+            changes = []
+            if older is not None:
+                for field in ("kicker", "title", "subtitle", "byline", "summary", "body"):
+                    before, after = getattr(older, field), getattr(newer, field)
+                    if before != after:
+                        label = Article._meta.get_field(field).verbose_name
+                        changes.append((label, mark_safe(services.char_diff_html(before, after))))
+            rows.append({"revision": newer, "changes": changes})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": f"修订记录:{article.title}",
+            "rows": rows,
+        }
+        return TemplateResponse(request, "admin/articles/article/revisions.html", context)

@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
+from articles.services import WorkflowError
 from newsroom.paginator import EstimatedCountPaginator
 
 from . import services
@@ -35,6 +36,17 @@ class IssueAdmin(admin.ModelAdmin):
     list_select_related = ["publication"]
     readonly_fields = ["status", "published_at"]
     inlines = [PageInline]
+    actions = ["publish"]
+
+    @admin.action(description="出版本期(发布其中已签发的稿件)")
+    def publish(self, request, queryset):
+        for issue in queryset:
+            try:
+                count = services.issue_publish(issue=issue, by=request.user)
+            except WorkflowError as exc:
+                self.message_user(request, f"{issue}:未能出版,{exc}", messages.ERROR)
+                continue
+            self.message_user(request, f"{issue}:已出版,发布稿件 {count} 篇。", messages.SUCCESS)
 
 
 class PlacementInline(admin.TabularInline):
@@ -75,6 +87,7 @@ class ArticlePlacementInline(admin.TabularInline):
 # that `articles` never imports `issues`.
 class PrintArticleAdmin(ArticleAdmin):
     inlines = [*ArticleAdmin.inlines, ArticlePlacementInline]
+    list_filter = [*ArticleAdmin.list_filter, "placement__page__issue__date", "placement__page__code"]
 
 
 admin.site.unregister(Article)
