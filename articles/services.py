@@ -6,7 +6,7 @@ from html import escape
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -322,3 +322,36 @@ def articles_replace_captions(*, captions: dict[Article, tuple[list[str], str]])
         for article, (texts, credit) in captions.items()
         for i, caption in enumerate(texts)
     )
+
+
+# -- the reporters' desk ---------------------------------------------------------
+
+
+@transaction.atomic
+def desk_reporter(*, user: AbstractBaseUser) -> Reporter:
+    """The reporter record of a desk user, made (and linked) on first use."""
+    reporter = Reporter.objects.filter(user=user).first()
+    if reporter is None:
+        name = user.get_full_name() or user.get_username()
+        reporter = Reporter.objects.create(name=name, user=user, slug=reporter_slug(name=name))
+    return reporter
+
+
+@transaction.atomic
+def desk_article_create(*, article: Article, by: AbstractBaseUser) -> Article:
+    """A reporter's new draft, bylined to them."""
+    article.source = Article.Source.SUBMITTED
+    article.status = Article.Status.DRAFT
+    article.created_by = by
+    article_save(article=article, by=by)
+    Byline.objects.create(article=article, reporter=desk_reporter(user=by), role=Byline.Role.REPORTER)
+    return article
+
+
+@transaction.atomic
+def photo_add(*, photo: Photo, article: Article) -> Photo:
+    """Attach an uploaded photo with its caption and credit, after the article's other photos."""
+    photo.article = article
+    photo.order = (article.photos.aggregate(n=Max("order"))["n"] or 0) + 1
+    photo.save()
+    return photo

@@ -9,6 +9,8 @@ admin.site.index_title = "采编管理"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("desk/", include("articles.urls")),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
 ]
 
