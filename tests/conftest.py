@@ -1,5 +1,7 @@
 """Suite-wide fixtures. The suite runs on PostgreSQL and Redis and refuses to run without them."""
 
+import importlib
+
 import psycopg
 import pytest
 import redis
@@ -75,6 +77,28 @@ def superuser(django_user_model):
 def admin_client_logged(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    """Transactional tests flush every table after they run, taking the data that
+    migrations made (sections, roles, schedules) with them; make it again for them."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    for app_label, module in (
+        ("articles", "0002_default_sections"),
+        ("articles", "0004_roles"),
+        ("articles", "0005_publish_schedule"),
+        ("issues", "0003_inbox_schedule"),
+    ):
+        migration = importlib.import_module(f"{app_label}.migrations.{module}")
+        for operation in migration.Migration.operations:
+            operation.code(apps, None)
 
 
 @pytest.fixture(autouse=True)
