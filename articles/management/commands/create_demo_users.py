@@ -3,36 +3,37 @@
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from articles import services
-from articles.models import Reporter
-
-EDITOR_APPS = ["articles", "issues", "django_celery_beat"]
+from articles import services, workflow
 
 
 class Command(BaseCommand):
-    help = "创建演示编辑和演示记者账号,并打印密码"
+    help = "创建演示编辑和演示记者账号,并打印密码(每次运行都会重置密码)"
 
     def handle(self, *args, **options):
         User = get_user_model()
-        editor, _ = User.objects.get_or_create(username="editor", defaults={"first_name": "演示编辑"})
-        editor.is_staff = True
-        editor_password = secrets.token_urlsafe(9)
-        editor.set_password(editor_password)
-        editor.save()
-        editor.user_permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
-
-        reporter_user, _ = User.objects.get_or_create(username="reporter", defaults={"first_name": "演示记者"})
-        reporter_password = secrets.token_urlsafe(9)
-        reporter_user.set_password(reporter_password)
-        reporter_user.save()
-        if not Reporter.objects.filter(user=reporter_user).exists():
-            reporter = services.reporter_get_or_create(name="演示记者", organisation="株洲日报")
-            reporter.user = reporter_user
-            reporter.save(update_fields=["user"])
+        # The demo editor holds every review level, so one person can walk an article through 三审.
+        editor = self._user(User, "editor", "演示编辑", staff=True)
+        editor.groups.set(
+            Group.objects.filter(
+                name__in=[workflow.ROLE_GROUPS[r] for r in (workflow.EDITOR, workflow.DESK_HEAD, workflow.CHIEF)]
+            )
+        )
+        reporter = self._user(User, "reporter", "演示记者", staff=False)
+        reporter.groups.set(Group.objects.filter(name=workflow.ROLE_GROUPS[workflow.REPORTER]))
+        services.desk_reporter(user=reporter)
 
         self.stdout.write(self.style.SUCCESS("演示账号(每次运行都会重置密码):"))
-        self.stdout.write(f"  编辑  用户名 editor    密码 {editor_password}")
-        self.stdout.write(f"  记者  用户名 reporter  密码 {reporter_password}")
+        self.stdout.write(f"  编辑  http://127.0.0.1:8000/admin/  用户名 editor    密码 {editor.demo_password}")
+        self.stdout.write(f"  记者  http://127.0.0.1:8000/desk/   用户名 reporter  密码 {reporter.demo_password}")
+
+    @staticmethod
+    def _user(User, username: str, name: str, *, staff: bool):
+        user, _ = User.objects.get_or_create(username=username, defaults={"first_name": name})
+        user.is_staff = staff
+        user.demo_password = secrets.token_urlsafe(9)
+        user.set_password(user.demo_password)
+        user.save()
+        return user
