@@ -1,6 +1,7 @@
 """The content: sections, reporters, articles, their bylines and photos."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -219,3 +220,26 @@ class Transition(models.Model):
     def move_label(self) -> str:
         move = workflow.MOVES_BY_NAME.get(self.move)
         return move.label if move else self.move
+
+
+class SearchDocument(models.Model):
+    """A published article's text, segmented into words for full-text search.
+
+    On PostgreSQL `vector` holds to_tsvector('simple', text) under a GIN index (made by
+    migration 0007 there only); on SQLite the text is searched with a plain contains.
+    """
+
+    article = models.OneToOneField(
+        Article, verbose_name="稿件", on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    text = models.TextField("分词文本")
+    vector = SearchVectorField(null=True, editable=False)
+    published_at = models.DateTimeField("发布时间", db_index=True)
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "检索文档"
+        verbose_name_plural = "检索文档"
+
+    def __str__(self) -> str:
+        return str(self.article_id)

@@ -1,10 +1,12 @@
 """Reads with a fixed number of queries: queues, a reporter's desk, an article's history."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Q, QuerySet
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from . import workflow
-from .models import Article
+from . import search, workflow
+from .models import Article, Byline, SearchDocument
 
 
 def queue_counts() -> list[tuple[str, str, int]]:
@@ -31,3 +33,35 @@ def article_history(*, article: Article) -> dict:
         "transitions": list(article.transitions.select_related("by").order_by("-at", "-id")),
         "revisions": list(article.history.select_related("history_user").order_by("-history_date")),
     }
+
+
+def reader_list(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    """Published articles, newest first, with what a list item shows (bylines in one more query)."""
+    return (
+        queryset.published()
+        .select_related("section")
+        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter").order_by("order")))
+        .order_by("-published_at", "-id")
+    )
+
+
+def search_documents(*, query: str, documents: QuerySet[SearchDocument]) -> tuple[QuerySet[SearchDocument], list[str]]:
+    """Published articles matching every word of the query: ranked, newest first among equals.
+
+    PostgreSQL: the segmented query against the GIN-indexed vector. SQLite: every word contained.
+    """
+    terms = search.query_terms(query)
+    if not terms:
+        return documents.none(), terms
+    documents = documents.select_related("article", "article__section")
+    if connection.vendor == "postgresql":
+        tsquery = SearchQuery(" ".join(terms), config="simple", search_type="plain")
+        return (
+            documents.filter(vector=tsquery)
+            .annotate(rank=SearchRank(F("vector"), tsquery))
+            .order_by("-rank", "-published_at"),
+            terms,
+        )
+    for term in terms:
+        documents = documents.filter(text__contains=term)
+    return documents.order_by("-published_at"), terms

@@ -5,13 +5,16 @@ import difflib
 from html import escape
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, Value
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from . import workflow
-from .models import Article, Byline, Photo, Reporter, Transition
+from newsroom.cache import bump_site_generation
+
+from . import search, workflow
+from .models import Article, Byline, Photo, Reporter, SearchDocument, Transition
 from .sanitize import clean_html
 from .text import count_words, pinyin_slug
 
@@ -209,12 +212,35 @@ def article_transition(
     locked._history_user = by
     locked.save(update_fields=["status", "published_at", "scheduled_at", "updated_at"])
     Transition.objects.create(article=locked, move=move, from_status=previous, to_status=step.target, by=by, note=note)
+    if workflow.PUBLISHED in {previous, step.target}:
+        search_document_refresh(article=locked)
+        transaction.on_commit(bump_site_generation)
     if step.target in {workflow.RETURNED, workflow.PUBLISHED}:
         from .tasks import notify_author
 
         transaction.on_commit(lambda: notify_author.delay(locked.pk, step.target, note))
     article.status, article.published_at, article.scheduled_at = locked.status, locked.published_at, locked.scheduled_at
     return locked
+
+
+def search_document_refresh(*, article: Article) -> None:
+    """Index a published article's words; an article no longer published leaves the index."""
+    if article.status != Article.Status.PUBLISHED:
+        SearchDocument.objects.filter(article_id=article.pk).delete()
+        return
+    names = " ".join(article.bylines.values_list("reporter__name", flat=True))
+    text = " ".join([article.kicker, article.title, article.subtitle, names, search.plain_text(article.body)])
+    words = search.segment_for_index(text)
+    vector = SearchVector(Value(words), config="simple") if connection.vendor == "postgresql" else None
+    SearchDocument.objects.update_or_create(
+        article_id=article.pk,
+        defaults={
+            "text": words,
+            "vector": vector,
+            "published_at": article.published_at,
+            "section_id": article.section_id,
+        },
+    )
 
 
 def publish_due(*, now: datetime.datetime | None = None) -> int:

@@ -1,14 +1,21 @@
-"""The reporters' desk: their own articles, drafts, photos, submission and review notes."""
+"""The reporters' desk (their own articles, drafts, photos, submission, review notes) and the
+reading site's content pages: sections, reporters, search."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from . import selectors, services, workflow
+from newsroom.cache import cached_page
+
+from . import search, selectors, services, workflow
+from .filters import SearchFilter
 from .forms import DeskArticleForm, PhotoForm
-from .models import Article
+from .models import Article, Reporter, SearchDocument, Section
+
+PER_PAGE = 20
 
 
 def _own_article(request, pk: int) -> Article:
@@ -94,3 +101,49 @@ def desk_submit(request, pk: int):
     else:
         messages.success(request, "已提交审核。")
     return redirect("desk:detail", pk=pk)
+
+
+# -- the reading site: sections, reporters, search --------------------------------------
+
+
+@cached_page
+def section_detail(request, slug: str):
+    section = get_object_or_404(Section, slug=slug)
+    page = Paginator(selectors.reader_list(Article.objects.filter(section=section)), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "articles/section.html", {"section": section, "page_obj": page})
+
+
+@cached_page
+def reporter_detail(request, slug: str):
+    reporter = get_object_or_404(Reporter, slug=slug)
+    articles = selectors.reader_list(Article.objects.filter(bylines__reporter=reporter).distinct())
+    page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "articles/reporter.html", {"reporter": reporter, "page_obj": page})
+
+
+@cached_page
+def search_view(request):
+    query = request.GET.get("q", "").strip()[:100]
+    filters = SearchFilter(request.GET, queryset=SearchDocument.objects.all())
+    documents, terms = selectors.search_documents(query=query, documents=filters.qs)
+    page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
+    results = [
+        {
+            "article": doc.article,
+            "title": search.highlight_spans(doc.article.title, terms),
+            "excerpt": search.highlight_spans(search.excerpt(search.plain_text(doc.article.body), terms), terms),
+        }
+        for doc in page.object_list
+    ]
+    keep = request.GET.copy()
+    keep.pop("page", None)
+    context = {
+        "query": query,
+        "filters": filters,
+        "page_obj": page,
+        "results": results,
+        "querystring": keep.urlencode(),
+    }
+    return render(request, "articles/search.html", context)

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from articles import services as article_services
 from articles.models import Article, Byline, Reporter, Section
+from newsroom.cache import bump_site_generation
 
 from .importing import article_fields
 from .models import ImportJob, Issue, Page, Placement, Publication
@@ -27,6 +28,8 @@ logger = logging.getLogger(__name__)
 WIRE_AGENCIES = ("新华社", "中新社", "人民日报", "央视")
 PAGE_FILE = re.compile(r"^(?P<code>[A-Za-z]{0,2}\d{1,3})(?:[-_ ](?P<name>[^.]+))?\.txt$")
 INBOX_SETTLE_SECONDS = 10
+# An import may rewrite an article only while it waits for 初审 (or was sent back).
+IMPORT_MAY_UPDATE = {Article.Status.DRAFT, Article.Status.SUBMITTED, Article.Status.RETURNED}
 
 
 @transaction.atomic
@@ -85,6 +88,7 @@ def issue_publish(*, issue: Issue, by: AbstractBaseUser | None) -> int:
     if issue.status != Issue.Status.PUBLISHED:
         issue.status, issue.published_at = Issue.Status.PUBLISHED, timezone.now()
         issue.save(update_fields=["status", "published_at"])
+        transaction.on_commit(bump_site_generation)
     return published
 
 
@@ -226,6 +230,11 @@ def _write_page(*, job: ImportJob, page: Page, parsed_articles: list[ParsedArtic
         if placement.imported_version is not None and article.version != placement.imported_version:
             outcome.conflicts.append(
                 {"article": article.pk, "title": article.title, "message": "编辑已修改此稿件,本次导入未覆盖"}
+            )
+            continue
+        if article.status not in IMPORT_MAY_UPDATE:
+            outcome.conflicts.append(
+                {"article": article.pk, "title": article.title, "message": "稿件已进入复审或已发布,本次导入未覆盖"}
             )
             continue
         changed = {k: v for k, v in fields.items() if getattr(article, k) != v}

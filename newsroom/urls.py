@@ -1,7 +1,15 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from articles.urls import desk_urlpatterns, site_urlpatterns
+from issues.urls import urlpatterns as epaper_urlpatterns
+
+from . import views
+from .cache import cached_page
+from .sitemaps import SITEMAPS
 
 admin.site.site_header = "Newsroom 采编系统"
 admin.site.site_title = "Newsroom"
@@ -10,8 +18,12 @@ admin.site.index_title = "采编管理"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("desk/", include("articles.urls")),
+    path("desk/", include((desk_urlpatterns, "desk"))),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("sitemap.xml", cached_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+    path("", include((epaper_urlpatterns + site_urlpatterns, "site"))),
 ]
 
 if settings.DEBUG:

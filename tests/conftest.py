@@ -8,7 +8,7 @@ import redis
 from django.conf import settings
 from django.db import connection
 
-pytest_plugins = ("celery.contrib.pytest",)
+pytest_plugins = ("celery.contrib.pytest", "tests.site_fixtures")
 
 START_HINT = {
     "PostgreSQL": "pg_ctlcluster --skip-systemctl-redirect 15 main start",

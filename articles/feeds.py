@@ -1,0 +1,53 @@
+"""RSS: the latest published articles, and one feed per section."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from . import search, selectors
+from .models import Article, Section
+
+ITEMS = 30
+
+
+class LatestFeed(Feed):
+    title = "最新稿件"
+    description = "最新发布的稿件"
+
+    def link(self):
+        return reverse("site:home")
+
+    def items(self):
+        return selectors.reader_list(Article.objects.all())[:ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary or search.plain_text(item.body)[:200]
+
+    def item_link(self, item):
+        return reverse("site:article", args=[item.pk])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_author_name(self, item):
+        return "、".join(b.reporter.name for b in item.bylines.all()) or None
+
+
+class SectionFeed(LatestFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} · 最新稿件"
+
+    def description(self, obj):
+        return f"“{obj.name}”栏目最新发布的稿件"
+
+    def link(self, obj):
+        return reverse("site:section", args=[obj.slug])
+
+    def items(self, obj):
+        return selectors.reader_list(Article.objects.filter(section=obj))[:ITEMS]
