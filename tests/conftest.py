@@ -102,5 +102,13 @@ def _migration_data(request):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Pages cached by an earlier test (with its row ids) must not be served to this one."""
+    from newsroom.cache import bump_site_generation
+
+    bump_site_generation()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
