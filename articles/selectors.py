@@ -45,23 +45,33 @@ def reader_list(queryset: QuerySet[Article]) -> QuerySet[Article]:
     )
 
 
-def search_documents(*, query: str, documents: QuerySet[SearchDocument]) -> tuple[QuerySet[SearchDocument], list[str]]:
-    """Published articles matching every word of the query: ranked, newest first among equals.
+RANKED_AMONG = 1000
+
+
+def search_documents(
+    *, query: str, documents: QuerySet[SearchDocument], ranked: bool = False
+) -> tuple[QuerySet[SearchDocument], list[str]]:
+    """Published articles matching every word of the query, newest first (served by the index),
+    or by relevance among the newest RANKED_AMONG matches, so that no query ranks the whole archive.
 
     PostgreSQL: the segmented query against the GIN-indexed vector. SQLite: every word contained.
     """
     terms = search.query_terms(query)
     if not terms:
         return documents.none(), terms
-    documents = documents.select_related("article", "article__section")
     if connection.vendor == "postgresql":
         tsquery = SearchQuery(" ".join(terms), config="simple", search_type="plain")
-        return (
-            documents.filter(vector=tsquery)
+        matches = documents.filter(vector=tsquery)
+    else:
+        matches = documents
+        for term in terms:
+            matches = matches.filter(text__contains=term)
+    newest = matches.order_by("-published_at", "-article_id")
+    if ranked and connection.vendor == "postgresql":
+        window = newest.values("pk")[:RANKED_AMONG]
+        newest = (
+            SearchDocument.objects.filter(pk__in=window)
             .annotate(rank=SearchRank(F("vector"), tsquery))
-            .order_by("-rank", "-published_at"),
-            terms,
+            .order_by("-rank", "-published_at")
         )
-    for term in terms:
-        documents = documents.filter(text__contains=term)
-    return documents.order_by("-published_at"), terms
+    return newest.select_related("article", "article__section").defer("text", "vector"), terms

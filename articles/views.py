@@ -1,6 +1,8 @@
 """The reporters' desk (their own articles, drafts, photos, submission, review notes) and the
 reading site's content pages: sections, reporters, search."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,6 +18,38 @@ from .forms import DeskArticleForm, PhotoForm
 from .models import Article, Reporter, SearchDocument, Section
 
 PER_PAGE = 20
+
+
+@dataclass
+class ResultPage:
+    """One page of search results, without counting every match: a common word in a big
+    archive would otherwise cost a scan of all its matches on every search."""
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @classmethod
+    def of(cls, queryset, number: str | None, per_page: int) -> "ResultPage":
+        try:
+            page = max(1, int(number or 1))
+        except ValueError:
+            page = 1
+        start = (page - 1) * per_page
+        rows = list(queryset[start : start + per_page + 1])
+        return cls(rows[:per_page], page, len(rows) > per_page)
 
 
 def _own_article(request, pk: int) -> Article:
@@ -127,8 +161,9 @@ def reporter_detail(request, slug: str):
 def search_view(request):
     query = request.GET.get("q", "").strip()[:100]
     filters = SearchFilter(request.GET, queryset=SearchDocument.objects.all())
-    documents, terms = selectors.search_documents(query=query, documents=filters.qs)
-    page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
+    ranked = request.GET.get("sort") == "rank"
+    documents, terms = selectors.search_documents(query=query, documents=filters.qs, ranked=ranked)
+    page = ResultPage.of(documents, request.GET.get("page"), PER_PAGE)
     results = [
         {
             "article": doc.article,

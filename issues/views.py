@@ -82,10 +82,6 @@ def article_detail(request, pk: int):
     article = selectors.article_for_reader(pk)
     if article is None:
         raise Http404("稿件不存在或尚未发布")
-    placement = getattr(article, "placement", None)
-    in_print = placement if placement and placement.page.issue.status == "published" else None
-    previous, following = selectors.page_neighbours(article)
-    context = {"article": article, "placement": in_print, "previous": previous, "next": following}
-    response = render(request, "articles/article.html", context)
+    response = render(request, "articles/article.html", {"article": article})
     response["Last-Modified"] = http_date(article.updated_at.timestamp())
     return response

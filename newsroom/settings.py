@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,6 +129,9 @@ STORAGES = {
         )
     },
 }
+
+# The anonymous reader's page cache (newsroom/cache.py); PAGE_CACHE=0 turns it off (bench/site.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # Where raw page files are dropped for the scheduled import.
 INBOX_DIR = Path(os.environ.get("INBOX_DIR", VAR_DIR / "inbox"))

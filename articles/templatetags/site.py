@@ -1,19 +1,24 @@
 """Template helpers for the reading site."""
 
 from django import template
-from django.core.cache import cache
+from django.urls import reverse
 
 from articles.models import Section
 from newsroom.cache import site_generation
 
 register = template.Library()
 
+_nav: dict = {"generation": None, "sections": []}
+
 
 @register.simple_tag
 def site_sections():
-    """The sections for the navigation, cached until the site changes."""
-    key = f"site:sections:{site_generation()}"
-    return cache.get_or_set(key, lambda: list(Section.objects.values("name", "slug")), 3600)
+    """The sections for the navigation, (name, url), kept in the process until the site changes."""
+    generation = site_generation()
+    if _nav["generation"] != generation:
+        sections = [(s.name, reverse("site:section", args=[s.slug])) for s in Section.objects.only("name", "slug")]
+        _nav.update(generation=generation, sections=sections)
+    return _nav["sections"]
 
 
 @register.filter

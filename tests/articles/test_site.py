@@ -67,3 +67,16 @@ def test_latest_feed_and_section_feed(client, unpublished):
     section_feed = client.get("/feeds/sections/chanye/").content.decode()
     assert "时代新材首套旋转耐久试验装备投用" in section_feed
     assert "市委常委会召开会议" not in section_feed
+
+
+def test_search_by_relevance_puts_the_best_match_first(client, paper):
+    response = client.get("/search/", {"q": "光伏", "sort": "rank"})
+    assert response.status_code == 200
+    assert "株洲新能源建设 12个<mark>光伏</mark>项目顺利并网" in response.text
+
+
+def test_search_pages_without_counting_every_match(client, paper, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4) as captured:  # results, plus the filters' section and reporter choices
+        response = client.get("/search/", {"q": "株洲"})
+    assert response.status_code == 200
+    assert not [q for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
