@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.admin import ArticleAdmin
@@ -9,9 +10,10 @@ from articles.models import Article
 from articles.services import WorkflowError
 from newsroom.paginator import EstimatedCountPaginator
 
-from . import services
+from . import services, tasks
 from .forms import PageUploadForm
 from .models import ImportJob, Issue, Page, Placement, Publication
+from .proofs import proof_pdf
 
 
 @admin.register(Publication)
@@ -34,9 +36,30 @@ class IssueAdmin(admin.ModelAdmin):
     search_fields = ["publication__name"]
     date_hierarchy = "date"
     list_select_related = ["publication"]
-    readonly_fields = ["status", "published_at"]
+    readonly_fields = ["status", "published_at", "proof_link"]
     inlines = [PageInline]
-    actions = ["publish"]
+    actions = ["publish", "lay_out"]
+
+    @admin.display(description="校样")
+    def proof_link(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">下载整期 PDF 校样</a>', reverse("admin:issues_issue_proof", args=[obj.pk]))
+
+    @admin.action(description="重新排版本期各版")
+    def lay_out(self, request, queryset):
+        for issue in queryset:
+            tasks.build_issue_layouts.delay(issue.pk)
+        self.message_user(request, "已开始排版。", messages.SUCCESS)
+
+    def get_urls(self):
+        proof = self.admin_site.admin_view(self.proof_view)
+        return [path("<int:pk>/proof.pdf", proof, name="issues_issue_proof"), *super().get_urls()]
+
+    def proof_view(self, request, pk):
+        issue = get_object_or_404(Issue, pk=pk)
+        pages = list(issue.pages.order_by("number"))
+        return _pdf_response(proof_pdf(services.proof_pages(pages=pages)), f"proof-{issue.date}.pdf")
 
     @admin.action(description="出版本期(发布其中已签发的稿件)")
     def publish(self, request, queryset):
@@ -53,6 +76,7 @@ class PlacementInline(admin.TabularInline):
     model = Placement
     extra = 0
     autocomplete_fields = ["article"]
+    fields = ["article", "position", "pin_column", "pin_columns"]
 
 
 @admin.register(Page)
@@ -61,8 +85,57 @@ class PageAdmin(admin.ModelAdmin):
     list_filter = ["issue__publication", "issue__date"]
     search_fields = ["code", "name", "editor"]
     list_select_related = ["issue__publication"]
-    readonly_fields = ["layout"]
+    readonly_fields = ["thumbnail", "layout_metrics", "proof_link"]
+    exclude = ["layout"]
     inlines = [PlacementInline]
+    actions = ["lay_out"]
+
+    @admin.display(description="版面缩略图")
+    def thumbnail(self, obj):
+        url = (obj.layout or {}).get("thumbnail")
+        return format_html('<img src="{}" alt="第{}版缩略图" width="240">', url, obj.code) if url else "尚未排版"
+
+    @admin.display(description="排版指标")
+    def layout_metrics(self, obj):
+        metrics = (obj.layout or {}).get("metrics")
+        if not metrics:
+            return "尚未排版"
+        jumps = len((obj.layout or {}).get("overflow", []))
+        return format_html(
+            "版面占用 {}%,内容密度 {}%,重叠 {},已排 {} 篇,需转版 {} 篇,排版用时 {} 毫秒",
+            round(metrics["fill"] * 100, 1), round(metrics["content_density"] * 100, 1), metrics["overlaps"],
+            metrics["placed"], jumps, metrics["milliseconds"],
+        )  # fmt: skip
+
+    @admin.display(description="校样")
+    def proof_link(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">下载本版 PDF 校样</a>', reverse("admin:issues_page_proof", args=[obj.pk]))
+
+    @admin.action(description="重新排版")
+    def lay_out(self, request, queryset):
+        for page in queryset:
+            tasks.build_page_layout.delay(page.pk)
+        self.message_user(request, "已开始排版。", messages.SUCCESS)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.page_layout_schedule(page_id=form.instance.pk)
+
+    def get_urls(self):
+        proof = self.admin_site.admin_view(self.proof_view)
+        return [path("<int:pk>/proof.pdf", proof, name="issues_page_proof"), *super().get_urls()]
+
+    def proof_view(self, request, pk):
+        page = get_object_or_404(Page.objects.select_related("issue__publication"), pk=pk)
+        return _pdf_response(proof_pdf(services.proof_pages(pages=[page])), f"proof-{page.issue.date}-{page.code}.pdf")
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 @admin.register(Placement)
@@ -87,6 +160,13 @@ class ArticlePlacementInline(admin.TabularInline):
 # that `articles` never imports `issues`.
 class PrintArticleAdmin(ArticleAdmin):
     inlines = [*ArticleAdmin.inlines, ArticlePlacementInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        page_id = Placement.objects.filter(article=form.instance).values_list("page_id", flat=True).first()
+        if page_id:
+            services.page_layout_schedule(page_id=page_id)  # its page is laid out again
+
     list_filter = [*ArticleAdmin.list_filter, "placement__page__issue__date", "placement__page__code"]
 
 

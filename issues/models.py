@@ -99,6 +99,9 @@ class Placement(models.Model):
     article = models.OneToOneField(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="placement")
     page = models.ForeignKey(Page, verbose_name="版", on_delete=models.CASCADE, related_name="placements")
     position = models.PositiveSmallIntegerField("版面位置", default=1)
+    # An editor's pin for the layout builder: the block's first column (1-based) and width in columns.
+    pin_column = models.PositiveSmallIntegerField("固定起始栏", null=True, blank=True)
+    pin_columns = models.PositiveSmallIntegerField("固定栏宽", null=True, blank=True)
     # The article's version when an import last wrote it; a newer version means an editor changed it.
     imported_version = models.PositiveIntegerField("导入时版本", null=True, blank=True, editable=False)
 

@@ -12,16 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles import services as article_services
 from articles.models import Article, Byline, Reporter, Section
+from articles.search import plain_text
 from newsroom.cache import bump_site_generation
 
 from .importing import article_fields
+from .layout import LayoutArticle, PageGeometry, build_layout
 from .models import ImportJob, Issue, Page, Placement, Publication
 from .parsing import ParsedArticle, ParseError, decode, parse_page
+from .proofs import thumbnail_png
 
 logger = logging.getLogger(__name__)
 
@@ -163,6 +168,7 @@ def import_job_run(*, job_id: int) -> ImportJob:
             job.status, job.progress, job.finished_at = ImportJob.Status.SUCCEEDED, 100, timezone.now()
             job.save()
             # A job's articles are written once, on its only successful run: no diff needed.
+            page_layout_schedule(page_id=page.pk)
             ImportJob.articles.through.objects.bulk_create(
                 [ImportJob.articles.through(importjob=job, article=a) for a in outcome.articles], ignore_conflicts=True
             )
@@ -345,3 +351,84 @@ def inbox_scan(*, inbox: Path, publication: Publication, by: AbstractBaseUser | 
         shutil.move(path, target)
         jobs.append(job)
     return jobs
+
+
+# -- layouts ---------------------------------------------------------------------
+
+
+def page_layout_build(*, page_id: int) -> dict:
+    """Lay the page out from its articles, draw its thumbnail, and store both on the page.
+
+    Safe to run twice: the same articles give the same layout.
+    """
+    page = Page.objects.select_related("issue__publication").get(pk=page_id)
+    placements = list(
+        page.placements.select_related("article").prefetch_related("article__photos").order_by("position")
+    )
+    publication = page.issue.publication
+    geometry = PageGeometry(
+        width_mm=publication.type_width_mm,
+        height_mm=publication.type_height_mm,
+        columns=publication.columns,
+        body_pt=float(publication.body_font_pt),
+    )
+    articles = [
+        LayoutArticle(
+            id=p.article_id,
+            title=p.article.title,
+            kicker=p.article.kicker,
+            subtitle=p.article.subtitle,
+            body_chars=p.article.word_count,
+            paragraphs=max(1, p.article.body.count("<p")),
+            photos=tuple(_aspect(photo) for photo in p.article.photos.all()),
+            position=p.position,
+            pin_column=p.pin_column - 1 if p.pin_column else None,
+            pin_columns=p.pin_columns,
+        )
+        for p in placements
+    ]
+    layout = build_layout(articles, geometry).to_dict()
+    titles = {p.article_id: p.article.title for p in placements}
+    name = f"layouts/{page.issue.date:%Y/%m%d}/{page.code}-{page.pk}.png"
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    layout["thumbnail"] = default_storage.url(default_storage.save(name, ContentFile(thumbnail_png(layout, titles))))
+    with transaction.atomic():
+        Page.objects.filter(pk=page.pk).update(layout=layout)
+        transaction.on_commit(bump_site_generation)
+    return layout
+
+
+def _aspect(photo) -> float:
+    """A photo's width / height; 3:2 until the picture itself is there."""
+    try:
+        if photo.image and photo.image.width and photo.image.height:
+            return photo.image.width / photo.image.height
+    except (OSError, ValueError):
+        pass
+    return 1.5
+
+
+def page_layout_schedule(*, page_id: int) -> None:
+    """Lay the page out again once the current transaction commits."""
+    from .tasks import build_page_layout
+
+    transaction.on_commit(lambda: build_page_layout.delay(page_id))
+
+
+def proof_pages(*, pages: list[Page]) -> list[dict]:
+    """What proofs.proof_pdf needs for these pages (laid out first where they are not yet)."""
+    result = []
+    for page in pages:
+        layout = page.layout if page.layout.get("blocks") is not None else page_layout_build(page_id=page.pk)
+        articles = {
+            p.article_id: {
+                "title": p.article.title,
+                "kicker": p.article.kicker,
+                "subtitle": p.article.subtitle,
+                "body": plain_text(p.article.body),
+            }
+            for p in page.placements.select_related("article")
+        }
+        result.append({"title": f"{page.issue} 第{page.code}版 {page.name}", "layout": layout, "articles": articles})
+    return result

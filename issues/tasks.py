@@ -1,11 +1,11 @@
 """Celery tasks for print: thin wrappers that load ids and call one service."""
 
-from celery import shared_task
+from celery import group, shared_task
 from django.conf import settings
 from django.db import OperationalError
 
 from . import services
-from .models import Publication
+from .models import Page, Publication
 
 
 # The job row is the result; nothing goes to the result backend.
@@ -22,3 +22,17 @@ def scan_inbox() -> int:
     if publication is None or not settings.INBOX_DIR.is_dir():
         return 0
     return len(services.inbox_scan(inbox=settings.INBOX_DIR, publication=publication))
+
+
+@shared_task(ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def build_page_layout(page_id: int) -> None:
+    """Lay out one page and draw its thumbnail; safe to run twice."""
+    services.page_layout_build(page_id=page_id)
+
+
+@shared_task
+def build_issue_layouts(issue_id: int) -> int:
+    """Lay out every page of an issue, one task per page (a Celery group)."""
+    page_ids = list(Page.objects.filter(issue_id=issue_id).values_list("pk", flat=True))
+    group(build_page_layout.s(pk) for pk in page_ids).apply_async()
+    return len(page_ids)

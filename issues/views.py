@@ -57,7 +57,7 @@ def epaper_page(request, date: str, code: str):
     layout = page.layout or {}
     by_article = {p.article_id: p.article for p in placements}
     zones = [
-        {**block, "article": by_article[block["article"]]}
+        {**block, "article": by_article[block["article"]], "headline_scale": round(block["headline_pt"] / 28, 2)}
         for block in layout.get("blocks", [])
         if block.get("article") in by_article
     ]

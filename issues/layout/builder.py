@@ -146,17 +146,28 @@ def _snap(mm: float, geometry: PageGeometry) -> float:
 
 
 def _score(rest, split, widths, starts, height, need, geometry) -> tuple[float, list]:
+    """Share each stack's height: every article first gets its minimum (headline and a few
+    lines), then the rest goes in proportion to what each still wants; the last takes what is left."""
     cost, plan = 0.0, []
+    line = geometry.line_mm
     for stack, (first, last) in enumerate(split):
         width = widths[stack]
-        needs = [need(i, width) for i in range(first, last)]
-        total = sum(needs)
+        indices = range(first, last)
+        needs = [need(i, width) for i in indices]
+        minimums = [math.ceil(_minimum_mm(rest[i], width, geometry, lead=False) / line) * line for i in indices]
+        spare = height - sum(minimums)
+        if spare < 0:
+            cost += 10 * height * width  # too many articles for this stack
+            minimums = [line] * len(needs)
+            spare = height - line * len(needs)
+        wants = [max(n - m, 0.0) + 1e-6 for n, m in zip(needs, minimums, strict=True)]
         y = 0.0
-        for offset, wanted in enumerate(needs):
-            index = first + offset
-            h = height - y if index == last - 1 else _snap(wanted * height / total, geometry)
-            if h < _minimum_mm(rest[index], width, geometry, lead=False):
-                cost += 10 * height  # too short to hold its headline and a few lines
+        for offset, index in enumerate(indices):
+            if index == last - 1:
+                h = height - y
+            else:
+                h = minimums[offset] + _snap(spare * wants[offset] / sum(wants), geometry)
+            wanted = needs[offset]
             cost += (OVERFLOW_WEIGHT * max(0.0, wanted - h) + max(0.0, h - wanted)) * width
             plan.append((index, starts[stack], width, y, h))
             y += h

@@ -56,4 +56,6 @@ class Command(BaseCommand):
         for article in Article.objects.filter(pk__in=job.articles.values("pk"), status=Article.Status.SUBMITTED):
             for move in SIGN_OFF:
                 article_services.article_transition(article=article, move=move, by=signer, note="示例数据自动签发")
-        return services.issue_publish(issue=job.page.issue, by=signer)
+        published = services.issue_publish(issue=job.page.issue, by=signer)
+        services.page_layout_build(page_id=job.page_id)
+        return published
