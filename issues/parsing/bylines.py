@@ -56,6 +56,12 @@ _DATELINE_CREDITS = re.compile(
     rf"^\s*(?P<byline>(?P<dateline>{_DATELINE})\s*[(（](?P<credits>[^()（）\n]{{1,80}})[)）])\s*(?P<rest>.*)$",
     re.S,
 )
+# 新华社北京6月3日电国家统计局…: a dated dateline needs no space before the text.
+_DATED_DATELINE = re.compile(
+    rf"^\s*(?P<byline>(?P<dateline>(?:据)?(?:本报|[{CJK}A-Za-z]{{2,12}}?(?:日报|晚报|报|社|网|台|客户端|新闻))"
+    rf"[{CJK}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日(?:讯|电)))(?P<rest>\S.*)$",
+    re.S,
+)
 _DATELINE_ALONE = re.compile(rf"^\s*(?P<byline>(?P<dateline>{_DATELINE}))(?:[\s\u3000]+|[:：])(?P<rest>\S.*)$", re.S)
 
 # Common surnames: a credit line's names must start with one (keeps 记者节里的… out).
@@ -191,7 +197,7 @@ def leading_byline(line: str) -> LeadingByline | None:
         if credits and not leftovers:
             return LeadingByline(match.group("byline").strip(), match.group("dateline").strip(), credits,
                                  match.group("rest"))  # fmt: skip
-    match = _DATELINE_ALONE.match(line)
+    match = _DATELINE_ALONE.match(line) or _DATED_DATELINE.match(line)
     if match and len(squeeze(match.group("dateline"))) <= 20:
         return LeadingByline(match.group("byline").strip(), match.group("dateline").strip(), Credits(),
                              match.group("rest"))  # fmt: skip

@@ -12,7 +12,7 @@ FURNITURE, JUMP, DATELINE, CREDIT, CAPTION, HEADING, TEXT = (
     "furniture", "jump", "dateline", "credit", "caption", "heading", "text",
 )  # fmt: skip
 
-HEADING_MAX = 36
+HEADING_MAX = 40
 FURNITURE_MAX = 60
 
 # Page furniture: mastheads, page headers and footers, promos, URL and hotline lines.

@@ -22,6 +22,7 @@ from .sections import classify
 from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
 
 SUBHEAD_MAX_LINES = 2
+PHOTO_CAPTION_MAX = 240
 _SUBHEAD_COLON = re.compile(r"^[^:：]{1,10}[:：]")
 # Reduplicated words (AA) that a column break may legitimately split.
 _AA_WORDS = set(
@@ -51,6 +52,7 @@ class _Draft:
     last: str = ""  # what was added last: heading, byline, text, subhead, caption
     last_line: int = 0
     byline_after_text: bool = False
+    photo_credit: bool = False  # the byline credits a picture (…摄)
 
 
 class _Reader:
@@ -146,6 +148,7 @@ class _Reader:
         if not draft.byline:
             draft.byline, draft.credits = line.text, credits
             draft.byline_after_text = bool(draft.paragraphs)
+            draft.photo_credit = line.photo
         elif draft.last == "byline":
             draft.byline = f"{draft.byline} {line.text}"
             draft.credits = draft.credits + credits
@@ -246,6 +249,16 @@ class _Reader:
             return not (text[0] in OPENERS or L.is_numbered(text))
         return True
 
+    @staticmethod
+    def is_photo_item(draft: _Draft) -> bool:
+        return (
+            draft.photo_credit
+            and not draft.dateline
+            and not draft.subheads
+            and 0 < len(draft.paragraphs) <= 2
+            and sum(len(p) for p in draft.paragraphs) <= PHOTO_CAPTION_MAX
+        )
+
     def orphan(self, line: L.Line, message: str) -> None:
         self.unassigned.append(line.text)
         self.warnings.append(Warning(line.no, message))
@@ -255,10 +268,15 @@ class _Reader:
         if draft is None:
             return
         self.current = None
-        if draft.paragraphs and not ends_sentence(draft.paragraphs[-1]) and not ends_with_colon(draft.paragraphs[-1]):
-            draft.continues = True
-            if not draft.continues or draft.last == "text":
+        last = draft.paragraphs[-1] if draft.paragraphs else ""
+        if last and not ends_sentence(last) and not ends_with_colon(last):
+            if not draft.continues:  # a (下转…) marker already said so
                 self.warnings.append(Warning(draft.last_line, "稿件在句中结束,应转至其他版面"))
+            draft.continues = True
+        if self.is_photo_item(draft):
+            # A picture with its credit above a line or two of text: the text is its caption.
+            draft.captions[:0] = draft.paragraphs
+            draft.paragraphs = []
         credits = draft.credits
         headline = " ".join(p for p in (draft.kicker, draft.title, draft.subtitle) if p)
         self.articles.append(

@@ -103,3 +103,17 @@ def test_e_paper_citation_line_is_furniture():
     page = parse_page("标题一则新闻\n\n本报讯(记者 张伟)正文。\n\n《 江城晚报 》（ 2025年06月03日   第 A03 版）\n")
     assert page.masthead == ("《 江城晚报 》（ 2025年06月03日   第 A03 版）",)
     assert page.unassigned == ()
+
+
+def test_photo_item_with_its_credit_above_the_caption():
+    article = only_article("老街换新颜\n\n本报记者 王  芳 摄\n\n6月4日,市民在改造后的老街上休闲漫步。\n")
+    assert article.captions == ("6月4日,市民在改造后的老街上休闲漫步。",)
+    assert article.paragraphs == ()
+
+
+def test_dated_dateline_runs_straight_into_the_text():
+    article = only_article("全国夏粮收获进度过半\n\n新华社北京6月4日电记者4日从农业农村部了解到,收获进度过半。\n")
+    assert (article.dateline, article.paragraphs[0]) == (
+        "新华社北京6月4日电",
+        "记者4日从农业农村部了解到,收获进度过半。",
+    )
