@@ -38,7 +38,8 @@ _ROLE_WORDS = {
 _WRITER_AND_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|图文)"
 _PHOTO_ONLY = r"(?:图\s*[/／]|摄\s*[/／])"
 _WRITER_ONLY = r"(?:文\s*[/／])"
-_ORG = rf"(?:本报|本刊|新华社|中新社|[{CJK}]{{2,6}}?(?:日报|晚报|报社|融媒体中心|新闻网|报))"
+# The paper or agency before a role: 本报, 新华社, 株洲日报, 晚报 (记者), 湖南广播电视台 …
+_ORG = rf"(?:本报|本刊|新华社|中新社|[{CJK}]{{0,6}}?(?:日报|晚报|早报|商报|时报|报社|融媒体中心|新闻网|电视台|报))"
 _ROLE = re.compile(
     rf"(?P<org>{_ORG})?\s*(?:(?P<both>{_WRITER_AND_PHOTO})|(?P<photo>{_PHOTO_ONLY})|(?P<writer>{_WRITER_ONLY})"
     rf"|(?P<role>{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))}))"
@@ -49,7 +50,7 @@ _NAME = re.compile(rf"[{CJK}][{CJK}·•]{{1,5}}")
 
 # A dateline: 本报讯, 株洲日报讯, 新华社北京6月3日电, 本报长沙6月3日电, 中新网上海6月3日电 …
 _DATELINE = (
-    rf"(?:据)?(?:本报|[{CJK}A-Za-z]{{2,12}}?(?:日报|晚报|报|社|网|台|客户端|新闻))"
+    rf"(?:据)?(?:本报|[{CJK}A-Za-z]{{0,12}}?(?:日报|晚报|早报|报|社|网|台|客户端|新闻))"
     rf"(?:[{CJK}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)"
 )
 _DATELINE_CREDITS = re.compile(
@@ -58,7 +59,7 @@ _DATELINE_CREDITS = re.compile(
 )
 # 新华社北京6月3日电国家统计局…: a dated dateline needs no space before the text.
 _DATED_DATELINE = re.compile(
-    rf"^\s*(?P<byline>(?P<dateline>(?:据)?(?:本报|[{CJK}A-Za-z]{{2,12}}?(?:日报|晚报|报|社|网|台|客户端|新闻))"
+    rf"^\s*(?P<byline>(?P<dateline>(?:据)?(?:本报|[{CJK}A-Za-z]{{0,12}}?(?:日报|晚报|早报|报|社|网|台|客户端|新闻))"
     rf"[{CJK}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日(?:讯|电)))(?P<rest>\S.*)$",
     re.S,
 )

@@ -75,3 +75,11 @@ def test_two_line_byline_block_is_one_byline():
     article = only_article("标题在这里\n\n株洲日报全媒体记者/邓伟勇\n通讯员/黄江泉\n\n5月28日,会议审议通过决定。\n")
     assert article.byline == "株洲日报全媒体记者/邓伟勇 通讯员/黄江泉"
     assert (article.reporters, article.correspondents) == (("邓伟勇",), ("黄江泉",))
+
+
+def test_an_evening_papers_own_bylines():
+    lead = leading_byline("晚报讯（通讯员 黄  磊 记者 李  娜）6日,城市书房开放。")
+    assert (lead.byline, lead.dateline) == ("晚报讯（通讯员 黄  磊 记者 李  娜）", "晚报讯")
+    assert (lead.credits.reporters, lead.credits.correspondents) == (("李娜",), ("黄磊",))
+    credits = credit_line("晚报记者 刘  洋 通讯员 陈思思")
+    assert (credits.reporters, credits.correspondents) == (("刘洋",), ("陈思思",))
