@@ -125,3 +125,10 @@ def test_the_admin_shows_who_else_has_the_article_open(client, editor, django_us
     client.force_login(editor)
     response = client.get(url)
     assert "王主任 也正在编辑这篇稿件" in response.text
+
+
+def test_the_admin_front_page_is_a_dashboard_of_the_queues(editor_client):
+    ArticleFactory.create_batch(2, status=workflow.REVIEW3)
+    response = editor_client.get(reverse("admin:index"))
+    assert "审稿工作台" in response.text
+    assert "待终审</a></th><td>2 篇" in response.text
