@@ -56,10 +56,6 @@ def issue_pages(issue: Issue) -> list[Page]:
     return list(issue.pages.order_by("number").prefetch_related(Prefetch("placements", queryset=visible)))
 
 
-def page_for_reader(issue: Issue, code: str) -> Page | None:
-    return issue.pages.filter(code=code.upper()).first()
-
-
 def page_placements(page: Page) -> list[Placement]:
     """The page's published articles in position order; one query."""
     return list(

@@ -31,7 +31,3 @@ def ends_sentence(text: str) -> bool:
 
 def ends_with_colon(text: str) -> bool:
     return text.rstrip().endswith((":", "："))
-
-
-def cjk_count(text: str) -> int:
-    return len(_CJK_CHAR.findall(text))
