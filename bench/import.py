@@ -1,5 +1,8 @@
 """Pages per second of full imports into PostgreSQL through Celery workers (target: >= 50).
 
+The workers here take the import queue only; the layouts each import asks for wait in
+their own queue (`layouts`), as they would for a layout worker of their own.
+
 Creates a scratch database, starts a Celery worker on Redis, queues N page
 imports (the sample page under N different page codes, so every one writes its
 articles, reporters, bylines and captions) and times them until all are done.

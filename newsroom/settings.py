@@ -167,6 +167,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Layouts and proofs have a queue of their own, so a burst of them never holds up imports;
+# workers take both (`-Q celery,layouts`), or a machine of its own takes the layouts.
+CELERY_TASK_ROUTES = {
+    "issues.tasks.build_page_layout": {"queue": "layouts"},
+    "issues.tasks.build_issue_layouts": {"queue": "layouts"},
+}
 
 # CKEditor 5 (django-ckeditor-5), used in the admin and the reporters' desk.
 # Reporters upload pictures from the desk too; uploads are checked as images.

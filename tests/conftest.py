@@ -55,7 +55,7 @@ def celery_app():
 
 @pytest.fixture(scope="session")
 def celery_worker_parameters():
-    return {"queues": ("celery",), "perform_ping_check": True, "shutdown_timeout": 30}
+    return {"queues": ("celery", "layouts"), "perform_ping_check": True, "shutdown_timeout": 30}
 
 
 @pytest.fixture
