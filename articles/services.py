@@ -271,7 +271,7 @@ def article_clean_fields(fields: dict) -> dict:
     return {**fields, "body": body, "word_count": count_words(body)}
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # all or nothing with the caller: no savepoint needed
 def articles_save_imported(
     *, creates: list[dict], updates: list[tuple[Article, dict]], created_by: AbstractBaseUser | None = None
 ) -> list[Article]:
@@ -319,7 +319,7 @@ def reporters_get_or_create(*, people: set[tuple[str, str, str]]) -> dict[tuple[
     return found
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # all or nothing with the caller: no savepoint needed
 def articles_replace_bylines(*, bylines: dict[Article, list[tuple[Reporter, str]]]) -> None:
     """Replace the bylines of these articles with (reporter, role) pairs, in order."""
     Byline.objects.filter(article__in=list(bylines)).delete()
@@ -333,7 +333,7 @@ def articles_replace_bylines(*, bylines: dict[Article, list[tuple[Reporter, str]
     Byline.objects.bulk_create(rows)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # all or nothing with the caller: no savepoint needed
 def articles_replace_captions(*, captions: dict[Article, tuple[list[str], str]]) -> None:
     """Replace the captions that have no picture yet with (captions, credit); uploaded photos are kept."""
     Photo.objects.filter(article__in=list(captions), image="").delete()

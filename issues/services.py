@@ -155,8 +155,14 @@ def import_job_run(*, job_id: int) -> ImportJob:
         parsed = parse_page(job.text)
         # The issue and page are looked up (or made) first, in their own short
         # transactions, so that imports of different pages run side by side.
-        issue = issue_get_or_create(publication=job.publication, date=job.issue_date)
-        page = page_get_or_create(issue=issue, code=job.page_code, name=job.page_name)
+        page = (
+            Page.objects.filter(issue__publication=job.publication, issue__date=job.issue_date, code=job.page_code)
+            .select_related("issue")
+            .first()
+        )
+        if page is None or (job.page_name and page.name != job.page_name):
+            issue = issue_get_or_create(publication=job.publication, date=job.issue_date)
+            page = page_get_or_create(issue=issue, code=job.page_code, name=job.page_name)
         with transaction.atomic():
             job = ImportJob.objects.select_related("publication").select_for_update(of=("self",)).get(pk=job_id)
             outcome = _write_page(job=job, page=page, parsed_articles=list(parsed.articles))
@@ -166,7 +172,11 @@ def import_job_run(*, job_id: int) -> ImportJob:
             job.conflicts = outcome.conflicts
             job.created_count, job.updated_count = outcome.created, outcome.updated
             job.status, job.progress, job.finished_at = ImportJob.Status.SUCCEEDED, 100, timezone.now()
-            job.save()
+            # Not the raw bytes and text again: they were stored on upload and never change.
+            job.save(update_fields=[
+                "page", "result", "warnings", "conflicts", "created_count", "updated_count",
+                "status", "progress", "finished_at",
+            ])  # fmt: skip
             # A job's articles are written once, on its only successful run: no diff needed.
             page_layout_schedule(page_id=page.pk)
             ImportJob.articles.through.objects.bulk_create(
