@@ -44,7 +44,7 @@ _ROLE = re.compile(
     rf"(?P<org>{_ORG})?\s*(?:(?P<both>{_WRITER_AND_PHOTO})|(?P<photo>{_PHOTO_ONLY})|(?P<writer>{_WRITER_ONLY})"
     rf"|(?P<role>{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))}))"
 )
-_PHOTO_SUFFIX = re.compile(r"\s*(?:摄影报道|摄影|摄|供图|报道)\s*$")
+_PHOTO_SUFFIX = re.compile(r"\s*(?:摄影报道|摄影|摄|供图|报道|整理|采写|撰文|执笔|编译)\s*$")
 _NAME_SPLIT = re.compile(r"[\s\u3000、,，/／:：;；]+")
 _NAME = re.compile(rf"[{CJK}][{CJK}·•]{{1,5}}")
 
@@ -151,9 +151,20 @@ def parse_credits(text: str) -> tuple[Credits, list[str]]:
     roles: dict[str, list[str]] = {REPORTER: [], CORRESPONDENT: [], PHOTOGRAPHER: []}
     leftovers: list[str] = []
     head = text[: matches[0].start()]
-    if squeeze(head):
-        leftovers.append(head)
     pending: set[str] = set()
+    if squeeze(head):
+        last = matches[-1]
+        head_names = split_names(head)
+        if (
+            len(matches) == 1
+            and not last.group("role")
+            and not squeeze(text[last.end() :])
+            and all(looks_like_name(n) for n in head_names)
+        ):
+            # 张三 文/图: the names stand before the role.
+            text = text[: last.end()] + " " + head
+        else:
+            leftovers.append(head)
     for i, match in enumerate(matches):
         segment = text[match.end() : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
         if match.group("both"):
@@ -205,6 +216,31 @@ def leading_byline(line: str) -> LeadingByline | None:
     return None
 
 
+# A byline with no name: 本报评论员, 新华社评论员, 本报编辑部, 本报调查组 …
+_NAMELESS = re.compile(
+    rf"^(?:{_ORG})?(?:特约评论员|评论员|评论部|编辑部|调查组|采访组|报道组|记者组|联合调查组|课题组)$"
+)
+# Where a story comes from, closing it: （新华社北京6月9日电）, （据新华社）, 据《人民日报》, （来源:央视新闻）
+_MEDIUM = rf"(?:《[^《》]{{2,16}}》|[{CJK}A-Za-z·]{{1,12}}?(?:社|报|网|台|新闻|客户端|频道|杂志|周刊))"
+_SOURCE = re.compile(
+    rf"^[(（]?\s*(?:(?P<dateline>{_DATELINE})|(?:据|来源\s*[:：]|稿件来源\s*[:：]|转自|摘自|综合)\s*"
+    rf"{_MEDIUM}(?:[{CJK}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|报道|消息)?(?:\s*[、,，]\s*{_MEDIUM})*)"
+    rf"\s*[)）]?$"
+)
+
+
+def source_line(line: str) -> str | None:
+    """The dateline of a line that only says where the story comes from, or "" when it names no dateline.
+
+    None for any other line: a line that names a medium must open with 据, 来源 or the like.
+    """
+    text = line.strip().strip("■●◆◎▲△□◇★☆")
+    match = _SOURCE.match(text)
+    if not match:
+        return None
+    return (match.group("dateline") or "").strip()
+
+
 def credit_line(line: str) -> Credits | None:
     """The credits of a line that is nothing but a byline (株洲日报全媒体记者/A, 本报记者 王  芳 摄, …)."""
     if len(line) > 80:
@@ -215,6 +251,8 @@ def credit_line(line: str) -> Credits | None:
         inner = text[1:-1]
     if not inner or len(squeeze(inner)) > 40 or re.search(r"[。，,！？!?；;“”\"]", inner):
         return None
+    if _NAMELESS.match(squeeze(inner)):
+        return Credits()
     credits, leftovers = parse_credits(inner)
     if not credits or leftovers:
         return None

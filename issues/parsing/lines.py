@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from . import bylines
 from .text import MID_SENTENCE, ends_sentence, ends_with_colon, squeeze
 
-FURNITURE, JUMP, DATELINE, CREDIT, CAPTION, HEADING, TEXT = (
-    "furniture", "jump", "dateline", "credit", "caption", "heading", "text",
+FURNITURE, JUMP, DATELINE, CREDIT, SOURCE, CAPTION, HEADING, TEXT = (
+    "furniture", "jump", "dateline", "credit", "source", "caption", "heading", "text",
 )  # fmt: skip
 
 HEADING_MAX = 40
@@ -42,6 +42,7 @@ _CAPTION_START = re.compile(
     r"^(?:图为|图\s*[:：]|[上下左右中]图|图片[:：]|题图|图[一二三四五六七八九十①-⑩\d]\s*[:：为]|[▲△▼▽◀▶])"
 )
 _CAPTION_END = re.compile(r"(?:(?<!拍)摄|供图|资料图片|图片由[^。]{1,20}提供|新华社发)\s*[)）]?$")
+_AUTHOR_NOTE = re.compile(r"^[(（](?:作者|本文作者|作者单位)")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|[■●◆▲◎★☆□◇]|【)"
 )
@@ -54,7 +55,7 @@ class Line:
     gap: int  # blank lines before it
     kind: str = TEXT
     photo: bool = False  # a credit line for a picture
-    # What classification found: a LeadingByline for DATELINE, Credits for CREDIT.
+    # What classification found: a LeadingByline for DATELINE, Credits for CREDIT, the dateline for SOURCE.
     found: object = None
 
 
@@ -99,6 +100,11 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     credits = bylines.credit_line(text)
     if credits is not None:
         return CREDIT, bylines.is_photo_credit(text), credits
+    source = bylines.source_line(text)
+    if source is not None:
+        return SOURCE, False, source
+    if _AUTHOR_NOTE.match(s):
+        return TEXT, False, None  # （作者系…）closes a commentary: it is text, not a headline
     if is_furniture(text, s):
         return FURNITURE, False, None
     if is_caption(text, s):

@@ -164,6 +164,16 @@ class _Reader:
             draft.paragraphs.clear()
         draft.last, draft.last_line = "byline", line.no
 
+    def on_source(self, line: L.Line) -> None:
+        """（新华社北京6月3日电）or （据新华社） closing a story: part of its byline."""
+        draft = self.current
+        if draft is None:
+            self.orphan(line, "来源行前没有稿件")
+            return
+        draft.byline = f"{draft.byline} {line.text}".strip()
+        draft.dateline = draft.dateline or line.found
+        draft.last, draft.last_line = "source", line.no
+
     def on_caption(self, line: L.Line) -> None:
         if self.current is None:
             self.orphan(line, "图片说明前没有稿件")

@@ -1,6 +1,6 @@
 import pytest
 
-from issues.parsing.bylines import credit_line, leading_byline, split_names, trailing_credit
+from issues.parsing.bylines import Credits, credit_line, leading_byline, source_line, split_names, trailing_credit
 
 from .helpers import only_article
 
@@ -38,6 +38,8 @@ def test_leading_bylines_with_datelines(line, byline, dateline, reporters, corre
         ("记者 张明 摄", (), (), ("张明",)),
         ("本报记者　刘　军　王小明", ("刘军", "王小明"), (), ()),
         ("（记者 李明）", ("李明",), (), ()),
+        ("张  三 文/图", ("张三",), (), ("张三",)),
+        ("（本报记者 张伟 整理）", ("张伟",), (), ()),
     ],
 )
 def test_credit_lines_standing_alone(line, reporters, correspondents, photographers):
@@ -83,3 +85,29 @@ def test_an_evening_papers_own_bylines():
     assert (lead.credits.reporters, lead.credits.correspondents) == (("李娜",), ("黄磊",))
     credits = credit_line("晚报记者 刘  洋 通讯员 陈思思")
     assert (credits.reporters, credits.correspondents) == (("刘洋",), ("陈思思",))
+
+
+@pytest.mark.parametrize("line", ["本报评论员", "新华社评论员", "■本报特约评论员", "本报调查组"])
+def test_nameless_bylines_are_bylines_without_names(line):
+    assert credit_line(line) == Credits()
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("（新华社北京6月9日电）", "新华社北京6月9日电"),
+        ("(据新华社)", ""),
+        ("据新华社电", "据新华社电"),
+        ("（据《人民日报》）", ""),
+        ("来源:央视新闻客户端", ""),
+        ("综合新华社、中新网", ""),
+        ("新华社北京6月9日电", "新华社北京6月9日电"),
+    ],
+)
+def test_source_lines_give_their_dateline(line, dateline):
+    assert source_line(line) == dateline
+
+
+@pytest.mark.parametrize("line", ["据介绍,加装电梯实行", "据了解", "据悉", "来源广泛的数据", "综合施策 久久为功"])
+def test_lines_opening_with_ju_that_name_no_medium_are_not_sources(line):
+    assert source_line(line) is None

@@ -117,3 +117,25 @@ def test_dated_dateline_runs_straight_into_the_text():
         "新华社北京6月4日电",
         "记者4日从农业农村部了解到,收获进度过半。",
     )
+
+
+def test_closing_source_line_joins_the_byline_not_the_next_headline():
+    page = parse_page(
+        "加快建设全国统一大市场\n本报评论员\n\n建设全国统一大市场,是构建新发展格局的基础支撑。\n"
+        "（新华社北京6月9日电）\n\n量子计算取得新突破\n\n"
+        "新华社合肥6月9日电(记者 徐海涛)记者9日获悉,研究团队构建了新的原型机。\n"
+    )
+    first, second = page.articles
+    assert first.byline == "本报评论员 （新华社北京6月9日电）"
+    assert first.dateline == "新华社北京6月9日电"
+    assert first.paragraphs == ("建设全国统一大市场,是构建新发展格局的基础支撑。",)
+    assert (second.kicker, second.title) == ("", "量子计算取得新突破")
+
+
+def test_author_note_closing_a_commentary_stays_in_its_body():
+    page = parse_page(
+        "让口袋公园装满幸福感\n\n李  明\n\n口袋公园面积不大,却让居民出门见绿。\n"
+        "（作者系湖南大学教授）\n\n市青少年游泳锦标赛开赛\n\n本报讯(通讯员 罗平)6月4日,比赛开赛。\n"
+    )
+    assert page.articles[0].paragraphs[-1] == "（作者系湖南大学教授）"
+    assert page.articles[1].title == "市青少年游泳锦标赛开赛"
