@@ -234,6 +234,8 @@ def source_line(line: str) -> str | None:
 
     None for any other line: a line that names a medium must open with 据, 来源 or the like.
     """
+    if len(line) > 60:
+        return None
     text = line.strip().strip("■●◆◎▲△□◇★☆")
     match = _SOURCE.match(text)
     if not match:

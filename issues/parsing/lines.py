@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from . import bylines
 from .text import MID_SENTENCE, ends_sentence, ends_with_colon, squeeze
+from .wrapping import RawLine, line_width, unwrap, width
 
 FURNITURE, JUMP, DATELINE, CREDIT, SOURCE, CAPTION, HEADING, TEXT = (
     "furniture", "jump", "dateline", "credit", "source", "caption", "heading", "text",
@@ -116,16 +117,27 @@ def classify_line(text: str) -> tuple[str, bool, object]:
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their numbers, the blank lines before each, and their kinds."""
-    lines: list[Line] = []
+    rows: list[RawLine] = []
     gap = 0
+    trailing_space = False
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if not stripped:
             gap += 1
             continue
-        kind, photo, found = classify_line(stripped)
-        lines.append(Line(no=no, text=stripped, gap=gap, kind=kind, photo=photo, found=found))
+        indent = raw[: len(raw) - len(raw.lstrip())]
+        rows.append(
+            RawLine(
+                no=no, text=stripped, gap=gap, indent=width(indent), width=line_width(raw),
+                spaced=trailing_space or bool(indent),
+            )
+        )  # fmt: skip
+        trailing_space = raw != raw.rstrip()
         gap = 0
+    lines: list[Line] = []
+    for row in unwrap(rows):
+        kind, photo, found = classify_line(row.text)
+        lines.append(Line(no=row.no, text=row.text, gap=row.gap, kind=kind, photo=photo, found=found))
     # A short line straight after body text, with no blank line between, is the
     # start of a paragraph (cut by a column break), not a heading, unless a byline
     # follows it: e-paper text runs articles on without blank lines.

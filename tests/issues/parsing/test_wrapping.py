@@ -1,0 +1,89 @@
+"""Hard-wrapped column text (one PDF line per printed line) is joined back into paragraphs."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from issues.parsing import parse_page
+from issues.parsing.lines import split_lines
+from issues.parsing.wrapping import width
+from tests.tools.score_parse import score
+
+from .helpers import only_article
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+# Chinese typesetting never opens a line with these (避头尾): they squeeze onto the line above.
+NO_LINE_START = "，。、；：？！”’）》,.;:?!)"
+
+
+def hard_wrap(page: str, columns: int, longer_than: int = 30) -> str:
+    """Break every line wider than `longer_than` at `columns` characters, as a PDF's text layer does.
+
+    A paragraph's indent stays at the start of its first line.
+    """
+    out: list[str] = []
+    for raw in page.split("\n"):
+        line = raw.rstrip()
+        if width(line) <= longer_than:
+            out.append(raw)
+            continue
+        current = ""
+        for ch in line:
+            if width(current + ch) > columns and ch not in NO_LINE_START:
+                out.append(current)
+                current = ch
+            else:
+                current += ch
+        out.append(current)
+    return "\n".join(out)
+
+
+def test_wrapped_paragraphs_and_a_byline_cut_across_lines_are_joined():
+    article = only_article(
+        "老旧小区加装电梯\n今年将完成300台\n\n"
+        "本报讯(记者 孙  静 通讯员 刘\n小勇)记者从市住建局获悉,今年\n我市将为老旧小区加装电梯300\n"
+        "台,目前已完成立项186台。\n"
+        "据介绍,加装电梯实行“一梯一策”,\n由居民自主申请、政府给予补贴\n,每台电梯最高补贴20万元。\n"
+        "市住建局相关负责人表示,将进一\n步简化审批流程,让更多居民早日\n实现“上下楼不再难”。\n"
+    )
+    assert article.byline == "本报讯(记者 孙  静 通讯员 刘小勇)"
+    assert (article.reporters, article.correspondents) == (("孙静",), ("刘小勇",))
+    assert article.paragraphs == (
+        "记者从市住建局获悉,今年我市将为老旧小区加装电梯300台,目前已完成立项186台。",
+        "据介绍,加装电梯实行“一梯一策”,由居民自主申请、政府给予补贴,每台电梯最高补贴20万元。",
+        "市住建局相关负责人表示,将进一步简化审批流程,让更多居民早日实现“上下楼不再难”。",
+    )
+
+
+def test_indented_paragraph_openings_end_the_paragraph_above():
+    paragraphs = [
+        # the first line of this one ends on a full stop, and the paragraph goes on
+        "连日来天气晴好麦子熟了。十余台收割机在田间来回穿梭,金黄的麦浪翻滚,农机手们抢抓农时。",
+        "区农业农村局负责人介绍,全区今年小麦种植面积3.2万亩,预计6月15日前全部收割完毕。",
+        "据了解,今年该区还新建了烘干中心两座,日烘干能力达到600吨,确保颗粒归仓不受天气影响。",
+        "下一步,该区将组织农技人员下田指导夏种,确保早稻插秧在6月底前全部完成,为全年粮食丰收打牢基础。",
+    ]
+    body = hard_wrap("\n".join(f"\u3000\u3000{p}" for p in paragraphs), columns=14)
+    assert body.split("\n")[0] == "\u3000\u3000连日来天气晴好麦子熟了。"
+    article = only_article(f"抢晴收割忙\n\n本报记者 刘  勇\n\n{body}\n")
+    assert article.paragraphs == tuple(paragraphs)
+
+
+@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"])
+def test_pages_that_are_not_wrapped_keep_their_lines(name):
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    lines = split_lines(text)
+    assert len(lines) == sum(1 for raw in text.split("\n") if raw.strip())
+
+
+@pytest.mark.parametrize("columns", [11, 12, 13, 14, 15, 16, 17, 19, 22])
+@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"])
+def test_sample_pages_hard_wrapped_at_any_column_width_read_as_before(name, columns):
+    raw = hard_wrap((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), columns)
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    measures = score(raw, expected, parse_page(raw).to_dict())
+    assert measures["nothing_lost"] == 1.0
+    assert measures["segmentation_f1"] == 1.0
+    # A subhead that happens to be as wide as the column runs into the paragraph below it.
+    assert sum(measures.values()) / len(measures) >= 0.99, measures
