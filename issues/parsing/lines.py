@@ -24,6 +24,8 @@ _FURNITURE = [
         r"(?:热线|服务电话|新闻热线|投稿邮箱|电子邮箱|E-?mail|广告许可证|发行|邮发代号|定价|零售价|印刷厂|社址|邮编)",
         r"(?:国内统一连续出版物号|国内统一刊号|CN\s*\d{2}\s*[-－]\s*\d{4})",
         r"^第?\s*[A-Za-z]?\s*\d{1,3}\s*版",
+        # a page header without 版: A05 城事, B02·要闻, A3 | 国际
+        r"^[A-Za-z]{1,2}\s*\d{1,2}(?:\s+|\s*[·|｜:：]\s*)[\u4e00-\u9fff]{2,8}$",
         r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]",
         r"^(?:星期|周)[一二三四五六日天]",
         r"^(?:农历|乙巳|甲辰|丙午|丁未)[^。]{0,20}$",
@@ -44,6 +46,8 @@ _CAPTION_START = re.compile(
 )
 _CAPTION_END = re.compile(r"(?:(?<!拍)摄|供图|资料图片|图片由[^。]{1,20}提供|新华社发)\s*[)）]?$")
 _AUTHOR_NOTE = re.compile(r"^[(（](?:作者|本文作者|作者单位)")
+# An interview's turns (记者:…? / 问:… / 主持人:…) are text, however short.
+_DIALOGUE = re.compile(r"^(?:本报记者|记者|主持人|问|答|Q|A)[:：]")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|[■●◆▲◎★☆□◇]|【)"
 )
@@ -104,8 +108,8 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     source = bylines.source_line(text)
     if source is not None:
         return SOURCE, False, source
-    if _AUTHOR_NOTE.match(s):
-        return TEXT, False, None  # （作者系…）closes a commentary: it is text, not a headline
+    if _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s):
+        return TEXT, False, None  # （作者系…） and interview turns are text, not headlines
     if is_furniture(text, s):
         return FURNITURE, False, None
     if is_caption(text, s):

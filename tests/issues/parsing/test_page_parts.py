@@ -139,3 +139,19 @@ def test_author_note_closing_a_commentary_stays_in_its_body():
     )
     assert page.articles[0].paragraphs[-1] == "（作者系湖南大学教授）"
     assert page.articles[1].title == "市青少年游泳锦标赛开赛"
+
+
+def test_page_header_without_ban_is_furniture():
+    page = parse_page("江南都市报\nA05 城事\n\n让城市更有温度\n\n本报讯(记者 程明)7月1日,城市更新工作会召开。\n")
+    assert page.masthead == ("江南都市报", "A05 城事")
+    assert page.articles[0].title == "让城市更有温度"
+
+
+def test_interview_turns_are_paragraphs_not_subheads():
+    article = only_article(
+        "让城市更有温度\n——访市住建局局长王建国\n\n本报记者 程  明\n\n"
+        "记者:今年我市在城市更新方面有哪些新举措?\n\n王建国:今年我们重点推进三件事。\n\n"
+        "记者:加装电梯进展如何?\n\n王建国:全市已完成加装电梯186台。\n"
+    )
+    assert article.subheads == ()
+    assert [p[:3] for p in article.paragraphs] == ["记者:", "王建国", "记者:", "王建国"]
