@@ -97,6 +97,13 @@ if not DATABASE_URL:
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # Server-side binding with a prepare threshold: psycopg prepares the statements a
+    # connection runs often, so PostgreSQL plans the article page's query once per
+    # connection, not on every request (0.8 ms of planning against 0.25 ms of
+    # execution). DB_PREPARED_STATEMENTS=0 turns it off, for PgBouncer in transaction mode.
+    if env_bool("DB_PREPARED_STATEMENTS", True):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
