@@ -173,6 +173,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's Django fixup closes the database connection around every task unless this
+# is set: a new PostgreSQL backend per task, and its prepared statements lost. Workers
+# keep their connection for this many tasks instead; newsroom/celery.py still drops a
+# broken or expired one before each task, as Django does before each request.
+CELERY_DB_REUSE_MAX = 500
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Layouts and proofs have a queue of their own, so a burst of them never holds up imports;
 # workers take both (`-Q celery,layouts`), or a machine of its own takes the layouts.
