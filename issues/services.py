@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from articles import services as article_services
@@ -144,13 +145,13 @@ def import_job_run(*, job_id: int) -> ImportJob:
     A job that already succeeded is left alone; one whose worker died (still 'running')
     runs again and updates the same articles, so each article exists once.
     """
-    with transaction.atomic():
-        job = ImportJob.objects.select_related("publication").select_for_update(of=("self",)).get(pk=job_id)
-        if job.status in {ImportJob.Status.SUCCEEDED, ImportJob.Status.FAILED}:
-            return job
-        job.status, job.progress, job.started_at = ImportJob.Status.RUNNING, 10, timezone.now()
-        job.attempts += 1
-        job.save(update_fields=["status", "progress", "started_at", "attempts"])
+    runnable = [ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]
+    ImportJob.objects.filter(pk=job_id, status__in=runnable).update(
+        status=ImportJob.Status.RUNNING, progress=10, started_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    job = ImportJob.objects.select_related("publication").get(pk=job_id)
+    if job.status != ImportJob.Status.RUNNING:
+        return job  # done already, or failed and kept for a retry
     try:
         parsed = parse_page(job.text)
         # The issue and page are looked up (or made) first, in their own short
@@ -165,6 +166,8 @@ def import_job_run(*, job_id: int) -> ImportJob:
             page = page_get_or_create(issue=issue, code=job.page_code, name=job.page_name)
         with transaction.atomic():
             job = ImportJob.objects.select_related("publication").select_for_update(of=("self",)).get(pk=job_id)
+            if job.status == ImportJob.Status.SUCCEEDED:
+                return job  # a second delivery of the task finished it meanwhile
             outcome = _write_page(job=job, page=page, parsed_articles=list(parsed.articles))
             job.page = outcome.page
             job.result = parsed.to_dict()
