@@ -13,6 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from articles.models import Article, Byline
+from articles.search import plain_text
 
 from .models import Issue, Page, Placement
 
@@ -63,6 +64,9 @@ def page_placements(page: Page) -> list[Placement]:
     )
 
 
+DESCRIPTION_LENGTH = 120
+
+
 @dataclass(frozen=True)
 class ReaderArticle:
     """Everything the article page shows, read in one query."""
@@ -83,6 +87,12 @@ class ReaderArticle:
     photos: list[dict]  # url, caption, credit
     previous: dict | None  # id, title: 上一篇 on the same page
     next: dict | None
+
+    @property
+    def description(self) -> str:
+        """The summary, or the body's opening words: the page's meta description."""
+        text = " ".join((self.summary or plain_text(self.body)).split())
+        return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
 
 
 _ARTICLE_SQL = """
