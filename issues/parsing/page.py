@@ -196,7 +196,8 @@ class _Reader:
             if line.gap or not blocks:
                 blocks.append([])
             blocks[-1].append(line.text)
-        heads = [b for b in blocks if not is_rubric_block(b)] or blocks[:1]
+        # When every block could be a column logo, the largest is the headline.
+        heads = ([b for b in blocks if not is_rubric_block(b)] or [max(blocks, key=_block_size)]) if blocks else []
         rubrics = [b for b in blocks if not any(b is h for h in heads)]
         headline_lines = [text for block in heads for text in block]
         draft.kicker, draft.title, draft.subtitle = split_headline(headline_lines)
@@ -316,6 +317,10 @@ class _Reader:
                 last_line=draft.last_line,
             )
         )
+
+
+def _block_size(block: list[str]) -> int:
+    return sum(len(squeeze(line)) for line in block)
 
 
 def parse_page(text: str) -> ParsedPage:

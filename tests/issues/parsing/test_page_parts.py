@@ -155,3 +155,11 @@ def test_interview_turns_are_paragraphs_not_subheads():
     )
     assert article.subheads == ()
     assert [p[:3] for p in article.paragraphs] == ["记者:", "王建国", "记者:", "王建国"]
+
+
+def test_column_logo_above_a_short_two_line_headline():
+    article = only_article(
+        "三夏一线\n\n抢晴收割忙\n颗粒要归仓\n\n本报记者 刘  勇\n\n连日来,鼎城区抢抓晴好天气收割小麦。\n"
+    )
+    assert article.rubric == "三夏一线"
+    assert article.headline.replace(" ", "") == "抢晴收割忙颗粒要归仓"
