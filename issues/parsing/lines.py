@@ -36,6 +36,11 @@ _FURNITURE = [
         r"^[A-Za-z0-9 .,:&'/-]+$",
         r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|商报|时报|都市报)$",
         r"^《\s*[^》]{2,12}\s*》\s*[（(].{0,40}版\s*[)）]$",
+        # the front page's index (导读) and its entries pointing at other pages
+        r"^(?:今日|本期|要闻|新闻)?导读$",
+        r"^[▶►▷→●■◆]\s*.{2,40}?\s*(?:第?\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2})$",
+        # the weather box
+        r"(?:天气|气温|多云|晴|阴|小雨|中雨|大雨).{0,30}-?\d{1,2}\s*(?:℃|°C)",
     )
 ]
 JUMP_MARK = re.compile(

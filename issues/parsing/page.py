@@ -65,6 +65,7 @@ class _Reader:
         self.articles: list[ParsedArticle] = []
         self.current: _Draft | None = None
         self.pending_continued_from = False
+        self.pending_bylines: list[L.Line] = []  # credit lines read above the next headline
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -78,9 +79,27 @@ class _Reader:
                 self.heading_run(self.lines[i:j], self.lines[j] if j < len(self.lines) else None)
                 i = j
                 continue
+            if line.kind == L.CREDIT and self.byline_of_next(i):
+                self.pending_bylines.append(line)
+                i += 1
+                continue
             getattr(self, f"on_{line.kind}")(line)
             i += 1
         self.close()
+
+    def byline_of_next(self, i: int) -> bool:
+        """A credit line standing above a headline (commentaries print 本报评论员 X first), not closing the article above.
+
+        Only when the article above has its byline already, the line is no picture credit,
+        and a headline follows with its text.
+        """
+        line, draft = self.lines[i], self.current
+        if line.photo or draft is None or not draft.byline or not draft.paragraphs or not line.gap:
+            return False
+        j = i + 1
+        while j < len(self.lines) and self.lines[j].kind == L.HEADING:
+            j += 1
+        return j > i + 1 and j < len(self.lines) and self.lines[j].kind == L.TEXT
 
     def heading_run(self, run: list[L.Line], following: L.Line | None) -> None:
         if self.continues_open_paragraph(run[0]) and (following is None or following.kind in {L.TEXT, L.FURNITURE}):
@@ -207,6 +226,9 @@ class _Reader:
         draft.last = "heading"
         draft.last_line = run[-1].no if run else 0
         self.current = draft
+        for line in self.pending_bylines:
+            self.on_credit(line)
+        self.pending_bylines.clear()
 
     def add_subhead(self, run: list[L.Line]) -> None:
         texts = [line.text for line in run]

@@ -163,3 +163,32 @@ def test_column_logo_above_a_short_two_line_headline():
     )
     assert article.rubric == "三夏一线"
     assert article.headline.replace(" ", "") == "抢晴收割忙颗粒要归仓"
+
+
+def test_front_page_index_and_weather_box_are_furniture():
+    page = parse_page(
+        "湘江晚报\n\n今日导读\n▶ 长沙出台新政支持首套房 A03\n▶ 暑期游火爆 景区限流 第6版\n\n"
+        "天气 今天 晴转多云 27℃～36℃ 南风2级\n\n长沙首套房公积金贷款额度提高\n\n"
+        "晚报讯(全媒体记者 张扬)8月11日,长沙市住房公积金管理中心发布通知。\n"
+    )
+    assert page.masthead[1:] == (
+        "今日导读",
+        "▶ 长沙出台新政支持首套房 A03",
+        "▶ 暑期游火爆 景区限流 第6版",
+        "天气 今天 晴转多云 27℃～36℃ 南风2级",
+    )
+    assert [a.title for a in page.articles] == ["长沙首套房公积金贷款额度提高"]
+
+
+def test_commentator_byline_above_the_headline_opens_the_next_article():
+    page = parse_page(
+        "暑期游持续升温\n\n晚报记者 王  璐\n\n进入8月,长沙各大景区迎来客流高峰。\n\n"
+        "晚报评论员 刘  新\n\n全民健身不能只在“朋友圈”\n\n近日,某小区业主自发组织的夜跑活动刷屏。\n"
+    )
+    first, second = page.articles
+    assert (first.byline, first.reporters) == ("晚报记者 王  璐", ("王璐",))
+    assert (second.title, second.byline, second.reporters) == (
+        "全民健身不能只在“朋友圈”",
+        "晚报评论员 刘  新",
+        ("刘新",),
+    )
