@@ -77,6 +77,9 @@ class _Reader:
                 while j < len(self.lines) and self.lines[j].kind == L.HEADING:
                     j += 1
                 self.heading_run(self.lines[i:j], self.lines[j] if j < len(self.lines) else None)
+                for pending in self.pending_bylines:  # the headline did not open an article after all
+                    self.on_credit(pending)
+                self.pending_bylines.clear()
                 i = j
                 continue
             if line.kind == L.CREDIT and self.byline_of_next(i):
@@ -99,7 +102,9 @@ class _Reader:
         j = i + 1
         while j < len(self.lines) and self.lines[j].kind == L.HEADING:
             j += 1
-        return j > i + 1 and j < len(self.lines) and self.lines[j].kind == L.TEXT
+        return (
+            i + 1 < j < len(self.lines) and self.lines[j].kind == L.TEXT and not self.is_subhead(self.lines[i + 1 : j])
+        )
 
     def heading_run(self, run: list[L.Line], following: L.Line | None) -> None:
         if self.continues_open_paragraph(run[0]) and (following is None or following.kind in {L.TEXT, L.FURNITURE}):

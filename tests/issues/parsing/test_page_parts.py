@@ -2,7 +2,7 @@
 
 from issues.parsing import parse_page
 
-from .helpers import only_article
+from .helpers import lost_and_invented, only_article
 
 
 def test_page_furniture_goes_to_the_masthead():
@@ -192,3 +192,14 @@ def test_commentator_byline_above_the_headline_opens_the_next_article():
         "晚报评论员 刘  新",
         ("刘新",),
     )
+
+
+def test_credit_line_above_a_subhead_stays_with_its_article():
+    text = (
+        "暑期游持续升温\n\n晚报记者 王  璐\n\n进入8月,长沙各大景区迎来客流高峰。\n\n"
+        "通讯员 刘  新\n\n现场直击:夜跑刷屏\n\n近日,某小区业主自发组织的夜跑活动刷屏。\n"
+    )
+    article = only_article(text)
+    assert article.byline == "晚报记者 王  璐 通讯员 刘  新"
+    assert article.subheads == ("现场直击:夜跑刷屏",)
+    assert lost_and_invented(text, parse_page(text).to_dict()) == (0, 0)
