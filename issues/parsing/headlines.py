@@ -42,4 +42,6 @@ def split_headline(lines: list[str]) -> tuple[str, str, str]:
         if subtitle or len(squeeze(first)) < len(squeeze(second)):
             return first, second, subtitle
         return "", first, second
-    return lines[0], " ".join(lines[1:-1]), subtitle or lines[-1]
+    if subtitle:
+        return lines[0], " ".join(lines[1:]), subtitle
+    return lines[0], " ".join(lines[1:-1]), lines[-1]

@@ -203,3 +203,14 @@ def test_credit_line_above_a_subhead_stays_with_its_article():
     assert article.byline == "晚报记者 王  璐 通讯员 刘  新"
     assert article.subheads == ("现场直击:夜跑刷屏",)
     assert lost_and_invented(text, parse_page(text).to_dict()) == (0, 0)
+
+
+def test_three_headline_lines_over_a_subtitle_keep_every_line():
+    article = only_article(
+        "稳外贸\n拓市场 强信心\n我省前5月进出口增长8.2%\n——来自长沙海关的报告\n\n长沙海关今天发布数据。\n"
+    )
+    assert (article.kicker, article.title, article.subtitle) == (
+        "稳外贸",
+        "拓市场 强信心 我省前5月进出口增长8.2%",
+        "——来自长沙海关的报告",
+    )

@@ -55,3 +55,31 @@ def damaged_sample(draw):
 def test_sample_page_with_extra_breaks_keeps_every_character(text):
     _assert_nothing_lost(text)
     assert len(parse_page(text).articles) >= 6
+
+
+FIXTURE_LINES = [
+    line
+    for path in sorted((Path(__file__).resolve().parents[2] / "fixtures").glob("*.txt"))
+    for line in path.read_text(encoding="utf-8").split("\n")
+    if line.strip()
+]
+
+
+@st.composite
+def shuffled_page(draw):
+    """Real lines of both fixture pages (headlines, bylines, captions, body) in any order, cut and spaced anyhow."""
+    parts = []
+    for line in draw(st.lists(st.sampled_from(FIXTURE_LINES), min_size=1, max_size=40)):
+        if len(line) > 10 and draw(st.booleans()):
+            cut = draw(st.integers(1, len(line) - 1))
+            parts += [line[:cut], "\n" * draw(st.integers(0, 2)) + line[cut:]]
+        else:
+            parts.append(line)
+        parts.append("\n" * draw(st.integers(0, 2)))
+    return "\n".join(parts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(shuffled_page())
+def test_real_lines_in_any_order_lose_nothing(text):
+    _assert_nothing_lost(text)
