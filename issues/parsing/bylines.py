@@ -32,18 +32,26 @@ _ROLE_WORDS = {
     "特约评论员": REPORTER,
     "评论员": REPORTER,
     "实习生": REPORTER,
+    "特派记者": REPORTER,
+    "撰文": REPORTER,
+    "文字": REPORTER,
     "摄影": PHOTOGRAPHER,
     "摄像": PHOTOGRAPHER,
+    "视频": PHOTOGRAPHER,
 }
-_WRITER_AND_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|图文)"
+# 驻京记者, 驻湘记者, 驻长沙记者: a resident correspondent is a reporter.
+_RESIDENT = rf"驻[{CJK}]{{1,4}}?记者"
+_WRITER_AND_PHOTO = r"(?:文\s*[/／·•]\s*图\s*[/／]?|图\s*[/／·•]\s*文\s*[/／]?|图文)"
 _PHOTO_ONLY = r"(?:图\s*[/／]|摄\s*[/／])"
 _WRITER_ONLY = r"(?:文\s*[/／])"
 # The paper or agency before a role: 本报, 新华社, 株洲日报, 晚报 (记者), 湖南广播电视台 …
 _ORG = rf"(?:本报|本刊|新华社|中新社|[{CJK}]{{0,6}}?(?:日报|晚报|早报|商报|时报|报社|融媒体中心|新闻网|电视台|报))"
 _ROLE = re.compile(
     rf"(?P<org>{_ORG})?\s*(?:(?P<both>{_WRITER_AND_PHOTO})|(?P<photo>{_PHOTO_ONLY})|(?P<writer>{_WRITER_ONLY})"
-    rf"|(?P<role>{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))}))"
+    rf"|(?P<role>{_RESIDENT}|{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))}))"
 )
+# 张三/文 李四/图: the role after the name, turned round before reading (文/张三 图/李四).
+_ROLE_AFTER_NAME = re.compile(rf"([{CJK}·•]{{2,5}})\s*[/／]\s*(文|图|摄)(?=[\s\u3000]|$)")
 _PHOTO_SUFFIX = re.compile(r"\s*(?:摄影报道|摄影|摄|供图|报道|整理|采写|撰文|执笔|编译)\s*$")
 _NAME_SPLIT = re.compile(r"[\s\u3000、,，/／:：;；]+")
 _NAME = re.compile(rf"[{CJK}][{CJK}·•]{{1,5}}")
@@ -63,6 +71,7 @@ _DATED_DATELINE = re.compile(
     rf"[{CJK}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日(?:讯|电)))(?P<rest>\S.*)$",
     re.S,
 )
+_INLINE_CREDITS = re.compile(r"^(?P<credits>[^:：,，。;；]{3,40}?报道)\s*[:：]\s*(?P<rest>\S.*)$", re.S)
 _DATELINE_ALONE = re.compile(rf"^\s*(?P<byline>(?P<dateline>{_DATELINE}))(?:[\s\u3000]+|[:：])(?P<rest>\S.*)$", re.S)
 
 # Common surnames: a credit line's names must start with one (keeps 记者节里的… out).
@@ -174,7 +183,7 @@ def parse_credits(text: str) -> tuple[Credits, list[str]]:
         elif match.group("writer"):
             kinds = {REPORTER}
         else:
-            kinds = {_ROLE_WORDS[match.group("role")]}
+            kinds = {_ROLE_WORDS.get(match.group("role"), REPORTER)}
         photo_suffix = _PHOTO_SUFFIX.search(segment)
         if photo_suffix:
             segment = segment[: photo_suffix.start()]
@@ -211,8 +220,15 @@ def leading_byline(line: str) -> LeadingByline | None:
                                  match.group("rest"))  # fmt: skip
     match = _DATELINE_ALONE.match(line) or _DATED_DATELINE.match(line)
     if match and len(squeeze(match.group("dateline"))) <= 20:
-        return LeadingByline(match.group("byline").strip(), match.group("dateline").strip(), Credits(),
-                             match.group("rest"))  # fmt: skip
+        byline, dateline, rest = match.group("byline").strip(), match.group("dateline").strip(), match.group("rest")
+        inline = _INLINE_CREDITS.match(rest)
+        if inline:
+            credits = credit_line(inline.group("credits"))
+            if credits:
+                # 本报讯 记者张三报道:正文…
+                return LeadingByline(line[: match.start("rest") + inline.start("rest")].strip(), dateline, credits,
+                                     inline.group("rest"))  # fmt: skip
+        return LeadingByline(byline, dateline, Credits(), rest)
     return None
 
 
@@ -247,7 +263,7 @@ def credit_line(line: str) -> Credits | None:
     """The credits of a line that is nothing but a byline (株洲日报全媒体记者/A, 本报记者 王  芳 摄, …)."""
     if len(line) > 80:
         return None
-    text = line.strip().strip("■●◆◎▲△□◇★☆")
+    text = line.strip().strip("■●◆◎▲△□◇★☆").lstrip("—－-").strip()
     inner = text
     if text[:1] in "(（" and text[-1:] in ")）":
         inner = text[1:-1]
@@ -255,7 +271,7 @@ def credit_line(line: str) -> Credits | None:
         return None
     if _NAMELESS.match(squeeze(inner)):
         return Credits()
-    credits, leftovers = parse_credits(inner)
+    credits, leftovers = parse_credits(_ROLE_AFTER_NAME.sub(r"\2/\1", inner))
     if not credits or leftovers:
         return None
     names = credits.reporters + credits.correspondents + credits.photographers
