@@ -52,6 +52,7 @@ _CAPTION_START = re.compile(
     r"^(?:图为|图\s*[:：]|[上下左右中]图|图片[:：]|题图|图[一二三四五六七八九十①-⑩\d]\s*[:：为]|[▲△▼▽◀▶])"
 )
 _CAPTION_END = re.compile(r"(?:(?<!拍)摄|供图|资料图片|图片由[^。]{1,20}提供|新华社发)\s*[)）]?$")
+_PICTURE_SOURCE = re.compile(r"^[(（]?(?:图|图片|摄影|照片)(?:来源|提供)?[/／:：][^，。,]{2,20}?[)）]?$")
 _AUTHOR_NOTE = re.compile(r"^[(（](?:作者|本文作者|作者单位)")
 # An interview's turns (记者:…? / 问:… / 主持人:…) are text, however short.
 _DIALOGUE = re.compile(r"^(?:本报记者|记者|主持人|问|答|Q|A)[:：]")
@@ -112,6 +113,8 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     credits = bylines.credit_line(text)
     if credits is not None:
         return CREDIT, bylines.is_photo_credit(text), credits
+    if _PICTURE_SOURCE.match(s):
+        return CREDIT, True, bylines.Credits()  # 图/视觉中国: a picture credited to an agency
     source = bylines.source_line(text)
     if source is not None:
         return SOURCE, False, source

@@ -214,3 +214,17 @@ def test_three_headline_lines_over_a_subtitle_keep_every_line():
         "拓市场 强信心 我省前5月进出口增长8.2%",
         "——来自长沙海关的报告",
     )
+
+
+def test_picture_credited_to_an_agency_makes_a_photo_item():
+    page = parse_page(
+        "老街换新颜\n\n6月4日,市民在改造后的青石老街上休闲漫步。\n\n图/视觉中国\n\n"
+        "市青少年游泳锦标赛开赛\n\n本报讯(通讯员 罗平)6月4日,比赛开赛。\n"
+    )
+    photo, story = page.articles
+    assert (photo.byline, photo.captions, photo.paragraphs) == (
+        "图/视觉中国",
+        ("6月4日,市民在改造后的青石老街上休闲漫步。",),
+        (),
+    )
+    assert story.title == "市青少年游泳锦标赛开赛"
