@@ -77,9 +77,7 @@ class _Reader:
                 while j < len(self.lines) and self.lines[j].kind == L.HEADING:
                     j += 1
                 self.heading_run(self.lines[i:j], self.lines[j] if j < len(self.lines) else None)
-                for pending in self.pending_bylines:  # the headline did not open an article after all
-                    self.on_credit(pending)
-                self.pending_bylines.clear()
+                self.give_pending_bylines()  # the headline did not open an article after all
                 i = j
                 continue
             if line.kind == L.CREDIT and self.byline_of_next(i):
@@ -231,6 +229,10 @@ class _Reader:
         draft.last = "heading"
         draft.last_line = run[-1].no if run else 0
         self.current = draft
+        self.give_pending_bylines()
+
+    def give_pending_bylines(self) -> None:
+        """Credit lines held back from the article above go to the article now open."""
         for line in self.pending_bylines:
             self.on_credit(line)
         self.pending_bylines.clear()
