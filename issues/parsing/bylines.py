@@ -34,6 +34,7 @@ _ROLE_WORDS = {
     "实习生": REPORTER,
     "特派记者": REPORTER,
     "撰文": REPORTER,
+    "作者": REPORTER,
     "文字": REPORTER,
     "摄影": PHOTOGRAPHER,
     "摄像": PHOTOGRAPHER,

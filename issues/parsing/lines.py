@@ -39,6 +39,10 @@ _FURNITURE = [
         # the front page's index (导读) and its entries pointing at other pages
         r"^(?:今日|本期|要闻|新闻)?导读$",
         r"^[▶►▷→●■◆]\s*.{2,40}?\s*(?:第?\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2})$",
+        # a web e-paper's own furniture: print and font buttons, page links, time stamps
+        r"^[【\[]?\s*(?:字号|打印本页|关闭窗口|返回目录|返回首页|放大|缩小|默认|上一篇|下一篇|上一版|下一版|分享到|发布时间)(?=[\s:：】\]]|$)",
+        r"^\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?$",
+        r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*[A-Za-z]?\d{1,3}\s*版",
         # the weather box
         r"(?:天气|气温|多云|晴|阴|小雨|中雨|大雨).{0,30}-?\d{1,2}\s*(?:℃|°C)",
     )

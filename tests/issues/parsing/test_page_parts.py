@@ -228,3 +228,19 @@ def test_picture_credited_to_an_agency_makes_a_photo_item():
         (),
     )
     assert story.title == "市青少年游泳锦标赛开赛"
+
+
+def test_web_e_paper_chrome_is_furniture_and_its_author_line_a_byline():
+    page = parse_page(
+        "株洲日报 2025年06月04日 第A01版\n【字号 大 中 小】 打印本页 关闭窗口\n\n市委常委会召开会议\n\n"
+        "作者:陈正明\n发布时间:2025-06-04 08:00\n\n6月3日,市委常委会召开会议。\n\n上一篇 下一篇\n"
+    )
+    assert page.masthead == (
+        "株洲日报 2025年06月04日 第A01版",
+        "【字号 大 中 小】 打印本页 关闭窗口",
+        "发布时间:2025-06-04 08:00",
+        "上一篇 下一篇",
+    )
+    article = page.articles[0]
+    assert (article.title, article.byline, article.reporters) == ("市委常委会召开会议", "作者:陈正明", ("陈正明",))
+    assert article.paragraphs == ("6月3日,市委常委会召开会议。",)
