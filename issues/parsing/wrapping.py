@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from .text import ends_sentence
 
-MIN_WIDTH, MAX_WIDTH = 6, 40  # a column line is this many characters wide
+MIN_WIDTH, MAX_WIDTH = 10, 40  # a column line is this many characters wide (verse, at 5 or 7, is not wrapped)
 MIN_FULL_LINES = 6  # lines of one width before a page counts as wrapped
 # A full line's width may fall short of the column's by this much (half-width digits and
 # Latin letters, squeezed punctuation) or exceed it by the other.
