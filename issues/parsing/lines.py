@@ -21,6 +21,7 @@ _FURNITURE = [
     re.compile(p)
     for p in (
         r"(?i:www\.|https?://|\.com\b|\.cn\b|\.net\b)",
+        r"(?:电话|手机|传真)\s*[:：]?\s*\d[\d-]{6,}",
         r"(?:热线|服务电话|新闻热线|投稿邮箱|电子邮箱|E-?mail|广告许可证|发行|邮发代号|定价|零售价|印刷厂|社址|邮编)",
         r"(?:国内统一连续出版物号|国内统一刊号|CN\s*\d{2}\s*[-－]\s*\d{4})",
         r"^第?\s*[A-Za-z]?\s*\d{1,3}\s*版",
@@ -49,9 +50,10 @@ _FURNITURE = [
 ]
 # One pass instead of one per pattern: every line of a page is tried.
 _FURNITURE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
-JUMP_MARK = re.compile(
-    r"[(（]\s*(?P<dir>上接|下转|接|转|紧接|续|续接)\s*(?:第\s*)?[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[)）]"
-)
+_JUMP = r"(?P<dir>上接|下转|接|转|紧接|续|续接)\s*(?:第\s*)?[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]+\s*版"
+JUMP_MARK = re.compile(rf"[(（]\s*{_JUMP}\s*[)）]")
+# A jump standing on its own line needs no brackets: 下转第3版, ▶下转A3版.
+JUMP_LINE = re.compile(rf"[(（]?\s*[▶►→>]?\s*{_JUMP}\s*[)）]?")
 _CAPTION_START = re.compile(
     r"^(?:图为|图\s*[:：]|[上下左右中]图|图片[:：]|题图|图[一二三四五六七八九十①-⑩\d]\s*[:：为]|[▲△▼▽◀▶])"
 )
@@ -109,7 +111,7 @@ def is_numbered(text: str) -> bool:
 def classify_line(text: str) -> tuple[str, bool, object]:
     """The kind of a line on its own, whether it credits a picture, and the byline found in it."""
     s = squeeze(text)
-    if JUMP_MARK.fullmatch(s):
+    if JUMP_LINE.fullmatch(s):
         return JUMP, False, None
     lead = bylines.leading_byline(text)
     if lead:

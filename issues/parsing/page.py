@@ -140,7 +140,7 @@ class _Reader:
 
     def on_jump(self, line: L.Line) -> None:
         self.repairs.append(Repair("jump-marker", line.no, line.text))
-        backward = L.JUMP_MARK.search(squeeze(line.text)).group("dir") not in {"下转", "转"}
+        backward = L.JUMP_LINE.fullmatch(squeeze(line.text)).group("dir") not in {"下转", "转"}
         if self.current is None or (backward and self.current.paragraphs):
             self.pending_continued_from = backward or self.pending_continued_from
             if not backward:

@@ -244,3 +244,21 @@ def test_web_e_paper_chrome_is_furniture_and_its_author_line_a_byline():
     article = page.articles[0]
     assert (article.title, article.byline, article.reporters) == ("市委常委会召开会议", "作者:陈正明", ("陈正明",))
     assert article.paragraphs == ("6月3日,市委常委会召开会议。",)
+
+
+def test_jump_lines_without_brackets():
+    page = parse_page(
+        "城市更新让老街区焕发新活力\n\n上接第1版\n\n在改造过程中,我市保留老街原有的青石路面。\n\n"
+        "老旧小区加装电梯提速\n\n本报讯(记者 孙静)今年我市将为老旧小区加装电梯300台,目前\n▶下转A3版\n"
+    )
+    first, second = page.articles
+    assert (first.continued_from, first.continues) == (True, False)
+    assert (second.continued_from, second.continues) == (False, True)
+    assert [r.dropped for r in page.repairs] == ["上接第1版", "▶下转A3版"]
+
+
+def test_telephone_lines_are_furniture():
+    page = parse_page(
+        "云川日报\n新闻热线:0731-28829110\n咨询电话 0731-88888888\n\n市长主持会议\n\n本报讯 6月4日,会议召开。\n"
+    )
+    assert page.masthead == ("云川日报", "新闻热线:0731-28829110", "咨询电话 0731-88888888")
