@@ -246,6 +246,14 @@ _SOURCE = re.compile(
 )
 
 
+_OPENS_WITH_DATELINE = re.compile(rf"^\s*(?:{_DATELINE})")
+
+
+def opens_with_dateline(line: str) -> bool:
+    """The line starts with a dateline (本报讯, 新华社北京6月3日电 …), however it goes on."""
+    return bool(_OPENS_WITH_DATELINE.match(line))
+
+
 def source_line(line: str) -> str | None:
     """The dateline of a line that only says where the story comes from, or "" when it names no dateline.
 

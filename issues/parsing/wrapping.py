@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from . import bylines
 from .text import ends_sentence
 
 MIN_WIDTH, MAX_WIDTH = 10, 40  # a column line is this many characters wide (verse, at 5 or 7, is not wrapped)
@@ -87,10 +88,21 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
     joined: list[RawLine] = []
     for line in lines:
         previous = joined[-1] if joined else None
-        if previous is not None and line.gap == 0 and previous.open and not (uses_indent and line.indent >= 1):
+        if (
+            previous is not None
+            and line.gap == 0
+            and previous.open
+            and not (uses_indent and line.indent >= 1)
+            and not _opens_a_story(line.text)
+        ):
             previous.text += f" {line.text}" if line.spaced else line.text
             previous.open = full(line) and (uses_indent or not ends_sentence(line.text))
             continue
         line.open = full(line) and (uses_indent or not ends_sentence(line.text))
         joined.append(line)
     return joined
+
+
+def _opens_a_story(text: str) -> bool:
+    """A dateline or a byline starts something new: the line above (a headline as wide as the column) is not cut."""
+    return bylines.opens_with_dateline(text) or bylines.credit_line(text) is not None

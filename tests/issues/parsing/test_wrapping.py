@@ -87,3 +87,15 @@ def test_sample_pages_hard_wrapped_at_any_column_width_read_as_before(name, colu
     assert measures["segmentation_f1"] == 1.0
     # A subhead that happens to be as wide as the column runs into the paragraph below it.
     assert sum(measures.values()) / len(measures) >= 0.99, measures
+
+
+def test_a_headline_as_wide_as_the_column_is_not_joined_to_the_dateline_below():
+    page = parse_page(
+        "市委常委会召开会议专题研究就业\n本报讯(记者 孙  静 通讯员 刘\n小勇)记者从市住建局获悉,今年\n"
+        "我市将为老旧小区加装电梯300\n台,目前已完成立项186台。\n据介绍,加装电梯实行“一梯一策”,\n"
+        "由居民自主申请、政府给予补贴\n,每台电梯最高补贴20万元。\n市住建局相关负责人表示,将进一\n"
+        "步简化审批流程,让更多居民早日\n实现“上下楼不再难”。\n"
+    )
+    (article,) = page.articles
+    assert (article.title, article.byline) == ("市委常委会召开会议专题研究就业", "本报讯(记者 孙  静 通讯员 刘小勇)")
+    assert len(article.paragraphs) == 3
