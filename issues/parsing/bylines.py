@@ -39,6 +39,7 @@ _ROLE_WORDS = {
     "摄影": PHOTOGRAPHER,
     "摄像": PHOTOGRAPHER,
     "视频": PHOTOGRAPHER,
+    "漫画": PHOTOGRAPHER,
 }
 # 驻京记者, 驻湘记者, 驻长沙记者: a resident correspondent is a reporter.
 _RESIDENT = rf"驻[{CJK}]{{1,4}}?记者"

@@ -1,5 +1,7 @@
 """Furniture, headlines, rubrics, captions, jumps and orphans."""
 
+import pytest
+
 from issues.parsing import parse_page
 
 from .helpers import lost_and_invented, only_article
@@ -262,3 +264,16 @@ def test_telephone_lines_are_furniture():
         "云川日报\n新闻热线:0731-28829110\n咨询电话 0731-88888888\n\n市长主持会议\n\n本报讯 6月4日,会议召开。\n"
     )
     assert page.masthead == ("云川日报", "新闻热线:0731-28829110", "咨询电话 0731-88888888")
+
+
+@pytest.mark.parametrize(
+    "credit", ["（图片由受访者提供）", "（资料图片）", "新华社发", "受访者供图", "本版图片均由市文旅局提供"]
+)
+def test_picture_credits_without_names_close_the_caption_they_follow(credit):
+    page = parse_page(
+        f"老街焕新颜\n\n本报讯(记者 张伟)6月4日,老街改造完工。\n\n图为改造后的青石老街。\n{credit}\n\n"
+        "市青少年游泳锦标赛开赛\n\n本报讯(通讯员 罗平)6月4日,比赛开赛。\n"
+    )
+    first, second = page.articles
+    assert first.captions == (f"图为改造后的青石老街。 {credit}",)
+    assert second.title == "市青少年游泳锦标赛开赛"
