@@ -6,6 +6,7 @@ import calendar
 import datetime
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.files.storage import default_storage
 from django.db import connection
@@ -87,6 +88,19 @@ class ReaderArticle:
     photos: list[dict]  # url, caption, credit
     previous: dict | None  # id, title: 上一篇 on the same page
     next: dict | None
+
+    @cached_property
+    def published_local(self) -> datetime.datetime:
+        return timezone.localtime(self.published_at)
+
+    @property
+    def published_iso(self) -> str:
+        return self.published_local.isoformat()  # what the template filter date:"c" gives
+
+    @property
+    def published_display(self) -> str:
+        when = self.published_local
+        return f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
 
     @property
     def description(self) -> str:
