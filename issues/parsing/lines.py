@@ -9,8 +9,8 @@ from . import bylines
 from .text import MID_SENTENCE, ends_sentence, ends_with_colon, squeeze
 from .wrapping import RawLine, line_width, unwrap, width
 
-FURNITURE, JUMP, DATELINE, CREDIT, SOURCE, CAPTION, HEADING, TEXT = (
-    "furniture", "jump", "dateline", "credit", "source", "caption", "heading", "text",
+FURNITURE, JUMP, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT = (
+    "furniture", "jump", "dateline", "credit", "source", "brief", "caption", "heading", "text",
 )  # fmt: skip
 
 HEADING_MAX = 40
@@ -62,6 +62,7 @@ _PICTURE_SOURCE = re.compile(
     r"^[(（]?(?:(?:图|图片|摄影|照片)(?:来源|提供)?[/／:：][^，。,]{2,20}?"
     r"|(?:本版)?图片(?:均)?由[^，。,]{1,20}提供|资料图片?|新华社发|[^，。,\s]{1,12}供图)[)）]?$"
 )
+_BRIEF = re.compile(r"^(?P<title>【[^【】]{4,30}】)\s*(?P<text>\S.{9,})$")
 _AUTHOR_NOTE = re.compile(r"^[(（](?:作者|本文作者|作者单位)")
 # An interview's turns (记者:…? / 问:… / 主持人:…) are text, however short.
 _DIALOGUE = re.compile(r"^(?:本报记者|记者|主持人|问|答|Q|A)[:：]")
@@ -77,7 +78,8 @@ class Line:
     gap: int  # blank lines before it
     kind: str = TEXT
     photo: bool = False  # a credit line for a picture
-    # What classification found: a LeadingByline for DATELINE, Credits for CREDIT, the dateline for SOURCE.
+    # What classification found: a LeadingByline for DATELINE, Credits for CREDIT, the dateline for SOURCE,
+    # (title, text) for BRIEF.
     found: object = None
 
 
@@ -116,6 +118,10 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     s = squeeze(text)
     if JUMP_LINE.fullmatch(s):
         return JUMP, False, None
+    brief = _BRIEF.match(text)
+    if brief and bylines.trailing_credit(brief.group("text")):
+        # 【汉口江滩举办灯光秀】9月2日晚,……(记者 王敏): one item of a 简讯 column, a story of its own
+        return BRIEF, False, (brief.group("title"), brief.group("text"))
     lead = bylines.leading_byline(text)
     if lead:
         return DATELINE, False, lead

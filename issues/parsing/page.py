@@ -66,6 +66,7 @@ class _Reader:
         self.current: _Draft | None = None
         self.pending_continued_from = False
         self.pending_bylines: list[L.Line] = []  # credit lines read above the next headline
+        self.pending_rubric = ""  # a 简讯 column's name, for its first item
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -109,6 +110,9 @@ class _Reader:
             # A short line after a paragraph cut mid-sentence is the rest of it, not a headline.
             for line in run:
                 self.add_text(line)
+            return
+        if following is not None and following.kind == L.BRIEF:
+            self.pending_rubric = " ".join(line.text for line in run)  # 简讯: the column's name
             return
         if following is None or following.kind == L.FURNITURE:
             if self.current is None:
@@ -185,6 +189,14 @@ class _Reader:
             draft.captions.extend(draft.paragraphs)
             draft.paragraphs.clear()
         draft.last, draft.last_line = "byline", line.no
+
+    def on_brief(self, line: L.Line) -> None:
+        """One item of a 简讯 column: its 【title】 opens a story, the rest is its text and byline."""
+        title, text = line.found
+        self.open([])
+        self.current.title, self.current.rubric = title, self.pending_rubric
+        self.pending_rubric = ""
+        self.add_text(L.Line(no=line.no, text=text, gap=0))
 
     def on_source(self, line: L.Line) -> None:
         """（新华社北京6月3日电）or （据新华社） closing a story: part of its byline."""

@@ -277,3 +277,22 @@ def test_picture_credits_without_names_close_the_caption_they_follow(credit):
     first, second = page.articles
     assert first.captions == (f"图为改造后的青石老街。 {credit}",)
     assert second.title == "市青少年游泳锦标赛开赛"
+
+
+def test_each_item_of_a_news_briefs_column_is_a_story():
+    page = parse_page(
+        "简讯\n\n【汉口江滩举办灯光秀】9月2日晚,汉口江滩举办灯光秀,吸引市民驻足观看。(记者 王  敏)\n\n"
+        "【地铁12号线新增站点开通】9月2日,地铁12号线新增的两座车站开通运营。(通讯员 刘  波)\n\n"
+        "【延伸阅读】近三年来,武汉累计新增中小学学位超过10万个。\n"
+    )
+    first, second = page.articles
+    assert (first.rubric, first.title, first.byline, first.reporters) == (
+        "简讯",
+        "【汉口江滩举办灯光秀】",
+        "(记者 王  敏)",
+        ("王敏",),
+    )
+    assert first.paragraphs == ("9月2日晚,汉口江滩举办灯光秀,吸引市民驻足观看。",)
+    assert (second.rubric, second.title, second.correspondents) == ("", "【地铁12号线新增站点开通】", ("刘波",))
+    # a bracketed lead-in without a byline of its own stays in the story it stands in
+    assert second.paragraphs[-1].startswith("【延伸阅读】")
