@@ -52,6 +52,8 @@ _ROLE = re.compile(
     rf"(?P<org>{_ORG})?\s*(?:(?P<both>{_WRITER_AND_PHOTO})|(?P<photo>{_PHOTO_ONLY})|(?P<writer>{_WRITER_ONLY})"
     rf"|(?P<role>{_RESIDENT}|{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))}))"
 )
+# A character that every role word above contains (记者, 通讯员, 摄影, 文/图, 视频, 作者, 漫画, 实习生 …).
+_ROLE_CHARS = re.compile("[记员摄文图视漫作生]")
 # 张三/文 李四/图: the role after the name, turned round before reading (文/张三 图/李四).
 _ROLE_AFTER_NAME = re.compile(rf"([{CJK}·•]{{2,5}})\s*[/／]\s*(文|图|摄)(?=[\s\u3000]|$)")
 _PHOTO_SUFFIX = re.compile(r"\s*(?:摄影报道|摄影|摄|供图|报道|整理|采写|撰文|执笔|编译)\s*$")
@@ -281,6 +283,8 @@ def credit_line(line: str) -> Credits | None:
         return None
     if _NAMELESS.match(squeeze(inner)):
         return Credits()
+    if not _ROLE_CHARS.search(inner):
+        return None  # no role word can be in it: most headlines stop here
     credits, leftovers = parse_credits(_ROLE_AFTER_NAME.sub(r"\2/\1", inner))
     if not credits or leftovers:
         return None

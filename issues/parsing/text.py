@@ -10,13 +10,12 @@ OPENERS = "“‘「『(（【《\"'"
 # A line ending on these is certainly cut mid-sentence.
 MID_SENTENCE = "，,、；;—-·"
 
-_SPACE = re.compile(r"\s+")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def squeeze(text: str) -> str:
     """Text without any whitespace: how lengths and patterns are judged."""
-    return _SPACE.sub("", text)
+    return "".join(text.split())
 
 
 def is_cjk(ch: str) -> bool:

@@ -48,7 +48,7 @@ def width(text: str) -> float:
 
     Punctuation counts whole even when extracted as ASCII (, : ;): it is set full-width in print.
     """
-    return len(text) - 0.5 * (len(text) - len(_HALF_WIDTH.sub("", text)))
+    return len(text) - 0.5 * len(_HALF_WIDTH.findall(text))
 
 
 def line_width(raw: str) -> float:

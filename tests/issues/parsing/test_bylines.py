@@ -120,3 +120,9 @@ def test_source_lines_give_their_dateline(line, dateline):
 @pytest.mark.parametrize("line", ["据介绍,加装电梯实行", "据了解", "据悉", "来源广泛的数据", "综合施策 久久为功"])
 def test_lines_opening_with_ju_that_name_no_medium_are_not_sources(line):
     assert source_line(line) is None
+
+
+def test_every_role_word_passes_the_quick_filter_of_credit_lines():
+    from issues.parsing import bylines
+
+    assert all(bylines._ROLE_CHARS.search(word) for word in [*bylines._ROLE_WORDS, "驻京记者", "文/", "图/"])
