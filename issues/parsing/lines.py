@@ -9,8 +9,8 @@ from . import bylines
 from .text import MID_SENTENCE, ends_sentence, ends_with_colon, squeeze
 from .wrapping import RawLine, line_width, unwrap, width
 
-FURNITURE, JUMP, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT = (
-    "furniture", "jump", "dateline", "credit", "source", "brief", "caption", "heading", "text",
+FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT = (
+    "furniture", "jump", "end", "dateline", "credit", "source", "brief", "caption", "heading", "text",
 )  # fmt: skip
 
 HEADING_MAX = 40
@@ -52,6 +52,8 @@ _FURNITURE = [
 _FURNITURE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
 _JUMP = r"(?P<dir>上接|下转|接|转|紧接|续|续接)\s*(?:第\s*)?[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]+\s*版"
 JUMP_MARK = re.compile(rf"[(（]\s*{_JUMP}\s*[)）]")
+# The wire services' end of story: (完), （全文完）, 【完】.
+END_MARK = re.compile(r"[(（【]\s*(?:全文)?完\s*[)）】]")
 # A jump standing on its own line needs no brackets: 下转第3版, ▶下转A3版.
 JUMP_LINE = re.compile(rf"[(（]?\s*[▶►→>]?\s*{_JUMP}\s*[)）]?")
 _CAPTION_START = re.compile(
@@ -118,6 +120,8 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     s = squeeze(text)
     if JUMP_LINE.fullmatch(s):
         return JUMP, False, None
+    if END_MARK.fullmatch(s):
+        return END, False, None
     brief = _BRIEF.match(text)
     if brief and bylines.trailing_credit(brief.group("text")):
         # 【汉口江滩举办灯光秀】9月2日晚,……(记者 王敏): one item of a 简讯 column, a story of its own

@@ -198,6 +198,12 @@ class _Reader:
         self.pending_rubric = ""
         self.add_text(L.Line(no=line.no, text=text, gap=0))
 
+    def on_end(self, line: L.Line) -> None:
+        """(完) on a line of its own: the story above is complete."""
+        self.repairs.append(Repair("end-marker", line.no, line.text))
+        if self.current is not None:
+            self.current.last = "end"
+
     def on_source(self, line: L.Line) -> None:
         """（新华社北京6月3日电）or （据新华社） closing a story: part of its byline."""
         draft = self.current
@@ -281,8 +287,12 @@ class _Reader:
         draft.last, draft.last_line = "text", line.no
 
     def strip_jumps(self, line: L.Line) -> str:
-        """Take (下转第X版) / (上接第X版) out of a paragraph, noting them on the article."""
+        """Take (下转第X版) / (上接第X版) out of a paragraph, noting them on the article; and a closing (完)."""
         text = line.text
+        end = L.END_MARK.search(text)
+        if end and not text[end.end() :].strip():
+            self.repairs.append(Repair("end-marker", line.no, end.group(0)))
+            text = text[: end.start()]
         for match in reversed(list(L.JUMP_MARK.finditer(text))):
             self.repairs.append(Repair("jump-marker", line.no, match.group(0)))
             if match.group("dir") in {"下转", "转"}:

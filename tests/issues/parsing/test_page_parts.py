@@ -296,3 +296,16 @@ def test_each_item_of_a_news_briefs_column_is_a_story():
     assert (second.rubric, second.title, second.correspondents) == ("", "【地铁12号线新增站点开通】", ("刘波",))
     # a bracketed lead-in without a byline of its own stays in the story it stands in
     assert second.paragraphs[-1].startswith("【延伸阅读】")
+
+
+@pytest.mark.parametrize("end", ["(完)", "\n（完）", "\n【完】"])
+def test_wire_end_marker_closes_the_story_without_a_jump(end):
+    page = parse_page(
+        "全国夏粮收获进度过半\n\n新华社北京6月4日电(记者 王磊)麦收正由南向北推进。"
+        f"{end}\n\n市青少年游泳锦标赛开赛\n\n本报讯(通讯员 罗平)6月4日,比赛开赛。\n"
+    )
+    first, second = page.articles
+    assert first.paragraphs == ("麦收正由南向北推进。",)
+    assert not first.continues and page.warnings == ()
+    assert [(r.kind, r.dropped) for r in page.repairs] == [("end-marker", end.strip())]
+    assert second.title == "市青少年游泳锦标赛开赛"
