@@ -45,7 +45,7 @@ _FURNITURE = [
         r"^\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?$",
         r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*[A-Za-z]?\d{1,3}\s*版",
         # the weather box
-        r"(?:天气|气温|多云|晴|阴|小雨|中雨|大雨).{0,30}-?\d{1,2}\s*(?:℃|°C)",
+        r"(?:天气|气温|多云|晴|阴|雨|雪).{0,30}-?\d{1,2}\s*(?:℃|°C)?\s*[~～至—－-]\s*-?\d{1,2}\s*(?:℃|°C)",
     )
 ]
 # One pass instead of one per pattern: every line of a page is tried.

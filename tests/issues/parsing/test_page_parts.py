@@ -309,3 +309,8 @@ def test_wire_end_marker_closes_the_story_without_a_jump(end):
     assert not first.continues and page.warnings == ()
     assert [(r.kind, r.dropped) for r in page.repairs] == [("end-marker", end.strip())]
     assert second.title == "市青少年游泳锦标赛开赛"
+
+
+def test_a_headline_naming_one_temperature_is_not_the_weather_box():
+    article = only_article("高温天气持续 最高气温达40℃\n\n本报讯(记者 张伟)连日来,我市持续高温。\n")
+    assert article.headline.replace(" ", "") == "高温天气持续最高气温达40℃"
