@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import bylines
-from .text import ends_sentence
+from .text import ends_sentence, ends_with_colon
 
 MIN_WIDTH, MAX_WIDTH = 10, 40  # a column line is this many characters wide (verse, at 5 or 7, is not wrapped)
 MIN_FULL_LINES = 6  # lines of one width before a page counts as wrapped
 # A full line's width may fall short of the column's by this much (half-width digits and
 # Latin letters, squeezed punctuation) or exceed it by the other.
 SHORT_BY, LONG_BY = 1.5, 2.0
+LABEL_MAX = 8  # a subhead's label (现场直击:) is this wide at most
 
 
 _HALF_WIDTH = re.compile(r"[A-Za-z0-9 \t]")
@@ -98,9 +99,14 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
             previous.text += f" {line.text}" if line.spaced else line.text
             previous.open = full(line) and (uses_indent or not ends_sentence(line.text))
             continue
-        line.open = full(line) and (uses_indent or not ends_sentence(line.text))
+        line.open = full(line) and (uses_indent or not ends_sentence(line.text)) and not _after_label(previous)
         joined.append(line)
     return joined
+
+
+def _after_label(previous: RawLine | None) -> bool:
+    """The line above is a short label ending in a colon (现场直击:): this line completes a subhead."""
+    return previous is not None and previous.width <= LABEL_MAX and ends_with_colon(previous.text)
 
 
 def _opens_a_story(text: str) -> bool:
