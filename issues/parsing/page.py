@@ -67,6 +67,7 @@ class _Reader:
         self.pending_continued_from = False
         self.pending_bylines: list[L.Line] = []  # credit lines read above the next headline
         self.pending_rubric = ""  # a 简讯 column's name, for its first item
+        self.pending_captions: list[L.Line] = []  # captions read before the page's first story
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -88,6 +89,8 @@ class _Reader:
             getattr(self, f"on_{line.kind}")(line)
             i += 1
         self.close()
+        for line in self.pending_captions:  # no story on the page to give them to
+            self.orphan(line, "图片说明前没有稿件")
 
     def byline_of_next(self, i: int) -> bool:
         """A credit line standing above a headline (commentaries print 本报评论员 X first), not closing the article above.
@@ -168,6 +171,10 @@ class _Reader:
     def on_credit(self, line: L.Line) -> None:
         credits = line.found
         draft = self.current
+        if draft is None and line.photo and self.pending_captions:
+            caption = self.pending_captions[-1]  # the credit of a picture above the first story
+            self.pending_captions[-1] = L.Line(no=caption.no, text=f"{caption.text} {line.text}", gap=caption.gap)
+            return
         if draft is None:
             self.orphan(line, "署名行前没有稿件")
             return
@@ -216,7 +223,8 @@ class _Reader:
 
     def on_caption(self, line: L.Line) -> None:
         if self.current is None:
-            self.orphan(line, "图片说明前没有稿件")
+            # A picture above the page's first story (the front page's lead photo): it goes with that story.
+            self.pending_captions.append(line)
             return
         self.current.captions.append(line.text)
         self.current.last, self.current.last_line = "caption", line.no
@@ -247,6 +255,8 @@ class _Reader:
         draft.last = "heading"
         draft.last_line = run[-1].no if run else 0
         self.current = draft
+        draft.captions.extend(line.text for line in self.pending_captions)
+        self.pending_captions.clear()
         self.give_pending_bylines()
 
     def give_pending_bylines(self) -> None:

@@ -314,3 +314,19 @@ def test_wire_end_marker_closes_the_story_without_a_jump(end):
 def test_a_headline_naming_one_temperature_is_not_the_weather_box():
     article = only_article("高温天气持续 最高气温达40℃\n\n本报讯(记者 张伟)连日来,我市持续高温。\n")
     assert article.headline.replace(" ", "") == "高温天气持续最高气温达40℃"
+
+
+def test_a_picture_above_the_first_story_goes_with_it():
+    page = parse_page(
+        "株洲日报\n\n图为6月3日,市民在神农公园赏花。\n记者 张三 摄\n\n市委常委会召开会议\n\n"
+        "本报讯(记者 陈正明)6月3日,会议召开。\n"
+    )
+    (article,) = page.articles
+    assert article.captions == ("图为6月3日,市民在神农公园赏花。 记者 张三 摄",)
+    assert (page.unassigned, page.warnings) == ((), ())
+
+
+def test_a_caption_on_a_page_without_stories_is_unassigned_with_a_warning():
+    page = parse_page("图为6月3日,市民在神农公园赏花。\n")
+    assert page.unassigned == ("图为6月3日,市民在神农公园赏花。",)
+    assert [w.line for w in page.warnings] == [1]
