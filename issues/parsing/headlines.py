@@ -22,6 +22,18 @@ def is_rubric_block(lines: list[str]) -> bool:
     return len(lines) == 1 and (sizes[0] <= 6 or (bool(_RUBRIC_WORDS.search(lines[0])) and sizes[0] <= 10))
 
 
+def rubric_line(lines: list[str]) -> int | None:
+    """In a headline block with no blank line to set it off, the index of a named column's line (云川时评)
+    standing first or last, or None."""
+    if len(lines) < 2:
+        return None
+    for i in (len(lines) - 1, 0):
+        size = len(squeeze(lines[i]))
+        if size <= RUBRIC_LINE_MAX - 2 and _RUBRIC_WORDS.search(lines[i]):
+            return i
+    return None
+
+
 def split_headline(lines: list[str]) -> tuple[str, str, str]:
     """(kicker, title, subtitle) from the headline's lines, as printed."""
     lines = [line.strip() for line in lines if line.strip()]

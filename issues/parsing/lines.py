@@ -14,6 +14,7 @@ FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT = 
 )  # fmt: skip
 
 HEADING_MAX = 40
+INDENTED_PAGE_LINES = 3  # indented lines before a page counts as indenting its paragraphs
 FURNITURE_MAX = 60
 
 # Page furniture: mastheads, page headers and footers, promos, URL and hotline lines.
@@ -80,6 +81,7 @@ class Line:
     gap: int  # blank lines before it
     kind: str = TEXT
     photo: bool = False  # a credit line for a picture
+    indented: bool = False  # opens with a paragraph indent (　　)
     # What classification found: a LeadingByline for DATELINE, Credits for CREDIT, the dateline for SOURCE,
     # (title, text) for BRIEF.
     found: object = None
@@ -170,12 +172,18 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     for row in unwrap(rows):
         kind, photo, found = classify_line(row.text)
-        lines.append(Line(no=row.no, text=row.text, gap=row.gap, kind=kind, photo=photo, found=found))
+        lines.append(
+            Line(no=row.no, text=row.text, gap=row.gap, kind=kind, photo=photo, found=found, indented=row.indent >= 1)
+        )
+    # Where paragraphs open with an indent (e-paper text), a line without one is no paragraph's start.
+    indented_page = sum(line.indented for line in lines) >= INDENTED_PAGE_LINES
     # A short line straight after body text, with no blank line between, is the
     # start of a paragraph (cut by a column break), not a heading, unless a byline
     # follows it: e-paper text runs articles on without blank lines.
     for i in range(1, len(lines)):
         line = lines[i]
+        if indented_page and not line.indented:
+            continue
         if line.kind == HEADING and line.gap == 0 and lines[i - 1].kind in {TEXT, DATELINE}:
             j = i
             while j < len(lines) and lines[j].kind == HEADING:

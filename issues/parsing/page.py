@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import bylines
 from . import lines as L
 from .decoding import decode, normalise_newlines
-from .headlines import is_rubric_block, split_headline
+from .headlines import is_rubric_block, rubric_line, split_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
 from .sections import classify
 from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
@@ -244,6 +244,8 @@ class _Reader:
             if line.gap or not blocks:
                 blocks.append([])
             blocks[-1].append(line.text)
+        if len(blocks) == 1 and (i := rubric_line(blocks[0])) is not None:
+            blocks = [b for b in (blocks[0][:i], [blocks[0][i]], blocks[0][i + 1 :]) if b]
         # When every block could be a column logo, the largest is the headline.
         heads = ([b for b in blocks if not is_rubric_block(b)] or [max(blocks, key=_block_size)]) if blocks else []
         rubrics = [b for b in blocks if not any(b is h for h in heads)]

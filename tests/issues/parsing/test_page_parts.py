@@ -330,3 +330,21 @@ def test_a_caption_on_a_page_without_stories_is_unassigned_with_a_warning():
     page = parse_page("图为6月3日,市民在神农公园赏花。\n")
     assert page.unassigned == ("图为6月3日,市民在神农公园赏花。",)
     assert [w.line for w in page.warnings] == [1]
+
+
+def test_e_paper_headline_right_after_an_indented_paragraph_opens_a_story():
+    page = parse_page(
+        "让“口袋公园”装满群众的幸福感\n云川时评\n本报评论员 钱  江\n"
+        "\u3000\u3000这两年,一个个“口袋公园”在城市的边角空地上冒了出来。\n"
+        "\u3000\u3000把群众的期盼一件件落到实处,小空间才能承载大民生。\n"
+        "城市更新让老街区焕发新活力\n"
+        "\u3000\u3000在改造过程中,我市坚持“留改拆”并举。\n"
+    )
+    first, second = page.articles
+    assert (first.title, first.rubric, first.byline) == (
+        "让“口袋公园”装满群众的幸福感",
+        "云川时评",
+        "本报评论员 钱  江",
+    )
+    assert len(first.paragraphs) == 2
+    assert (second.title, second.paragraphs) == ("城市更新让老街区焕发新活力", ("在改造过程中,我市坚持“留改拆”并举。",))
