@@ -10,6 +10,8 @@ RUBRIC_LINE_MAX = 12
 _RUBRIC_WORDS = re.compile(
     r"(时评|评论|社论|快评|短评|观察|视点|专栏|聚焦|关注|特稿|深读|一线|纪实|走基层|手记|札记|随笔|声音)"
 )
+# Words that name an opinion column outright, whatever stands around them.
+_COLUMN_WORDS = re.compile(r"(时评|评论|社论|快评|短评|专栏|手记|札记|随笔)$")
 _SUBTITLE_MARK = re.compile(r"^[—－-]{1,2}")
 _PARTS = re.compile(r"\s+")
 
@@ -23,14 +25,14 @@ def is_rubric_block(lines: list[str]) -> bool:
 
 
 def rubric_line(lines: list[str]) -> int | None:
-    """In a headline block with no blank line to set it off, the index of a named column's line (云川时评)
-    standing first or last, or None."""
+    """In a headline block with no blank line to set it off, the index of a named column's line
+    (云川时评) standing last, under the headline, or None. A short line above the title is left
+    alone: that is where kickers (聚焦开学季) stand."""
     if len(lines) < 2:
         return None
-    for i in (len(lines) - 1, 0):
-        size = len(squeeze(lines[i]))
-        if size <= RUBRIC_LINE_MAX - 2 and _RUBRIC_WORDS.search(lines[i]):
-            return i
+    last = lines[-1]
+    if len(squeeze(last)) <= RUBRIC_LINE_MAX - 2 and _COLUMN_WORDS.search(last) and not _SUBTITLE_MARK.match(last):
+        return len(lines) - 1
     return None
 
 
