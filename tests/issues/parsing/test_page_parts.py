@@ -348,3 +348,18 @@ def test_e_paper_headline_right_after_an_indented_paragraph_opens_a_story():
     )
     assert len(first.paragraphs) == 2
     assert (second.title, second.paragraphs) == ("城市更新让老街区焕发新活力", ("在改造过程中,我市坚持“留改拆”并举。",))
+
+
+def test_e_paper_subheads_and_photo_item_between_indented_paragraphs():
+    page = parse_page(
+        "云川造储能电池首次出口欧洲\n首批2000套产品装船启运\n"
+        "\u3000\u3000本报长沙6月4日电  （记者 赵  敏  通讯员 孙立）今天上午,首批储能电池装船。\n"
+        "技术攻关:三年啃下“硬骨头”\n\u3000\u3000欧洲市场对储能电池的安全认证要求严苛。\n"
+        "订单:排到了明年三月\n\u3000\u3000“目前海外订单已经排到了明年三月。”公司负责人介绍。\n"
+        "老街换新颜\n\u3000\u30006月4日,市民在改造后的青石老街上休闲漫步。\n本报记者 王  芳 摄\n"
+    )
+    story, photo = page.articles
+    assert story.subheads == ("技术攻关:三年啃下“硬骨头”", "订单:排到了明年三月")
+    assert len(story.paragraphs) == 3
+    assert (photo.title, photo.byline, photo.paragraphs) == ("老街换新颜", "本报记者 王  芳 摄", ())
+    assert photo.captions == ("6月4日,市民在改造后的青石老街上休闲漫步。",)
