@@ -54,6 +54,7 @@ _ROLE = re.compile(
 )
 # A character that every role word above contains (记者, 通讯员, 摄影, 文/图, 视频, 作者, 漫画, 实习生 …).
 _ROLE_CHARS = re.compile("[记员摄文图视漫作生]")
+_FILED_FROM = re.compile(rf"\s+(?:发自(?P<sent_from>[{CJK}]{{2,8}})|(?P<at>(?:(?!摄)[{CJK}]){{2,4}})报道)$")
 # 张三/文 李四/图: the role after the name, turned round before reading (文/张三 图/李四).
 _ROLE_AFTER_NAME = re.compile(rf"([{CJK}·•]{{2,5}})\s*[/／]\s*(文|图|摄)(?=[\s\u3000]|$)")
 _PHOTO_SUFFIX = re.compile(r"\s*(?:摄影报道|摄影|摄|供图|报道|整理|采写|撰文|执笔|编译)\s*$")
@@ -285,6 +286,9 @@ def credit_line(line: str) -> Credits | None:
         return Credits()
     if not _ROLE_CHARS.search(inner):
         return None  # no role word can be in it: most headlines stop here
+    place = _FILED_FROM.search(inner)
+    if place and (place.group("sent_from") or not looks_like_name(place.group("at"))):
+        inner = inner[: place.start()]  # 发自北京, 长沙报道: where the story was filed, not a name
     credits, leftovers = parse_credits(_ROLE_AFTER_NAME.sub(r"\2/\1", inner))
     if not credits or leftovers:
         return None
