@@ -52,6 +52,7 @@ _ROLE = re.compile(
     rf"(?P<org>{_ORG})?\s*(?:(?P<both>{_WRITER_AND_PHOTO})|(?P<photo>{_PHOTO_ONLY})|(?P<writer>{_WRITER_ONLY})"
     rf"|(?P<role>{_RESIDENT}|{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))}))"
 )
+_SIGNATURE_MARKS = "□◎"
 # A character that every role word above contains (记者, 通讯员, 摄影, 文/图, 视频, 作者, 漫画, 实习生 …).
 _ROLE_CHARS = re.compile("[记员摄文图视漫作生]")
 _FILED_FROM = re.compile(rf"\s+(?:发自(?P<sent_from>[{CJK}]{{2,8}})|(?P<at>(?:(?!摄)[{CJK}]){{2,4}})报道)$")
@@ -285,6 +286,11 @@ def credit_line(line: str) -> Credits | None:
     if _NAMELESS.match(squeeze(inner)):
         return Credits()
     if not _ROLE_CHARS.search(inner):
+        if line.strip()[:1] in _SIGNATURE_MARKS:
+            # □ 张三: a signature under a bullet, as commentaries and features print it
+            names = split_names(inner)
+            if 0 < len(names) <= 3 and all(looks_like_name(n) for n in names):
+                return Credits(reporters=tuple(names))
         return None  # no role word can be in it: most headlines stop here
     place = _FILED_FROM.search(inner)
     if place and (place.group("sent_from") or not looks_like_name(place.group("at"))):

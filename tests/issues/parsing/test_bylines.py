@@ -129,3 +129,13 @@ def test_every_role_word_passes_the_quick_filter_of_credit_lines():
     from issues.parsing import bylines
 
     assert all(bylines._ROLE_CHARS.search(word) for word in [*bylines._ROLE_WORDS, "驻京记者", "文/", "图/"])
+
+
+@pytest.mark.parametrize(("line", "reporters"), [("□ 张三", ("张三",)), ("◎李  四 王五", ("李四", "王五"))])
+def test_a_name_under_a_signature_mark_is_a_byline(line, reporters):
+    assert credit_line(line).reporters == reporters
+
+
+@pytest.mark.parametrize("line", ["□ 新闻背景", "◎ 城市更新", "■ 张三"])
+def test_a_signature_mark_before_words_that_are_no_name_is_no_byline(line):
+    assert credit_line(line) is None
