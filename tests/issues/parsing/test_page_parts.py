@@ -363,3 +363,13 @@ def test_e_paper_subheads_and_photo_item_between_indented_paragraphs():
     assert len(story.paragraphs) == 3
     assert (photo.title, photo.byline, photo.paragraphs) == ("老街换新颜", "本报记者 王  芳 摄", ())
     assert photo.captions == ("6月4日,市民在改造后的青石老街上休闲漫步。",)
+
+
+def test_a_bracketed_credit_after_the_text_closes_the_story_above():
+    page = parse_page(
+        "长沙地铁6号线东延段开通\n\n本报讯 6月9日上午,长沙地铁6号线东延段开通试运营。\n\n(记者 黄婷婷)\n\n"
+        "市青少年游泳锦标赛开赛\n\n6月4日,比赛在市奥体中心开赛。\n"
+    )
+    first, second = page.articles
+    assert (first.byline, first.reporters) == ("本报讯 (记者 黄婷婷)", ("黄婷婷",))
+    assert (second.byline, second.reporters) == ("", ())
