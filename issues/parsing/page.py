@@ -101,8 +101,8 @@ class _Reader:
         line, draft = self.lines[i], self.current
         if line.photo or draft is None or not draft.byline or not draft.paragraphs or not line.gap:
             return False
-        if line.text[:1] in "(（":
-            return False  # (记者 张三) in brackets closes the story above
+        if line.text[:1] in "(（" or not draft.credits:
+            return False  # (记者 张三) in brackets, or names for a dateline that had none: the story above
         j = i + 1
         while j < len(self.lines) and self.lines[j].kind == L.HEADING:
             j += 1

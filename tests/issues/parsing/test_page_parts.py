@@ -373,3 +373,13 @@ def test_a_bracketed_credit_after_the_text_closes_the_story_above():
     first, second = page.articles
     assert (first.byline, first.reporters) == ("本报讯 (记者 黄婷婷)", ("黄婷婷",))
     assert (second.byline, second.reporters) == ("", ())
+
+
+def test_names_after_the_text_of_a_dateline_without_names_are_its_byline():
+    page = parse_page(
+        "长沙地铁6号线东延段开通\n\n本报讯 6月9日上午,长沙地铁6号线东延段开通试运营。\n\n记者 黄婷婷\n\n"
+        "市青少年游泳锦标赛开赛\n\n6月4日,比赛在市奥体中心开赛。\n"
+    )
+    first, second = page.articles
+    assert first.reporters == ("黄婷婷",)
+    assert second.reporters == ()
