@@ -241,11 +241,15 @@ class _Reader:
     def open(self, run: list[L.Line]) -> None:
         self.close()
         draft = _Draft(first_line=run[0].no if run else 0)
+        self.current = draft
         blocks: list[list[str]] = []
         for line in run:
+            text = self.strip_jumps(line)  # 标题（上接第1版）: the jump printed beside the headline
+            if not text:
+                continue
             if line.gap or not blocks:
                 blocks.append([])
-            blocks[-1].append(line.text)
+            blocks[-1].append(text)
         if len(blocks) == 1 and (i := rubric_line(blocks[0])) is not None:
             blocks = [b for b in (blocks[0][:i], [blocks[0][i]], blocks[0][i + 1 :]) if b]
         # When every block could be a column logo, the largest is the headline.
@@ -254,7 +258,7 @@ class _Reader:
         headline_lines = [text for block in heads for text in block]
         draft.kicker, draft.title, draft.subtitle = split_headline(headline_lines)
         draft.rubric = " ".join(" ".join(block) for block in rubrics)
-        draft.continued_from = self.pending_continued_from
+        draft.continued_from = draft.continued_from or self.pending_continued_from
         self.pending_continued_from = False
         draft.last = "heading"
         draft.last_line = run[-1].no if run else 0

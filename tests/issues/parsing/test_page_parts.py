@@ -383,3 +383,10 @@ def test_names_after_the_text_of_a_dateline_without_names_are_its_byline():
     first, second = page.articles
     assert first.reporters == ("黄婷婷",)
     assert second.reporters == ()
+
+
+def test_a_jump_printed_beside_the_headline():
+    page = parse_page("城市更新让老街区焕发新活力（上接第1版）\n\n在改造过程中,我市坚持留改拆并举。\n")
+    (article,) = page.articles
+    assert (article.title, article.continued_from) == ("城市更新让老街区焕发新活力", True)
+    assert [(r.kind, r.dropped) for r in page.repairs] == [("jump-marker", "（上接第1版）")]
