@@ -52,7 +52,9 @@ _ROLE = re.compile(
     rf"(?P<org>{_ORG})?\s*(?:(?P<both>{_WRITER_AND_PHOTO})|(?P<photo>{_PHOTO_ONLY})|(?P<writer>{_WRITER_ONLY})"
     rf"|(?P<role>{_RESIDENT}|{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))}))"
 )
-_SIGNATURE_MARKS = "□◎"
+# Bullets that papers set before a byline or a source line.
+_BULLETS = "■●◆◎▲△□◇★☆"
+_SIGNATURE_MARKS = "□◎"  # of those, the ones that stand before a bare name
 # A character that every role word above contains (记者, 通讯员, 摄影, 文/图, 视频, 作者, 漫画, 实习生 …).
 _ROLE_CHARS = re.compile("[记员摄文图视漫作生]")
 _FILED_FROM = re.compile(rf"\s+(?:发自(?P<sent_from>[{CJK}]{{2,8}})|(?P<at>(?:(?!摄)[{CJK}]){{2,4}})报道)$")
@@ -266,7 +268,7 @@ def source_line(line: str) -> str | None:
     """
     if len(line) > 60:
         return None
-    text = line.strip().strip("■●◆◎▲△□◇★☆")
+    text = line.strip().strip(_BULLETS)
     match = _SOURCE.match(text)
     if not match:
         return None
@@ -277,13 +279,14 @@ def credit_line(line: str) -> Credits | None:
     """The credits of a line that is nothing but a byline (株洲日报全媒体记者/A, 本报记者 王  芳 摄, …)."""
     if len(line) > 80:
         return None
-    text = line.strip().strip("■●◆◎▲△□◇★☆").lstrip("—－-").strip()
+    text = line.strip().strip(_BULLETS).lstrip("—－-").strip()
     inner = text
     if text[:1] in "(（" and text[-1:] in ")）":
         inner = text[1:-1]
-    if not inner or len(squeeze(inner)) > 40 or re.search(r"[。，,！？!?；;“”\"]", inner):
+    squeezed = squeeze(inner)
+    if not inner or len(squeezed) > 40 or re.search(r"[。，,！？!?；;“”\"]", inner):
         return None
-    if _NAMELESS.match(squeeze(inner)):
+    if _NAMELESS.match(squeezed):
         return Credits()
     if not _ROLE_CHARS.search(inner):
         if line.strip()[:1] in _SIGNATURE_MARKS:

@@ -262,7 +262,6 @@ class _Reader:
         self.pending_continued_from = False
         draft.last = "heading"
         draft.last_line = run[-1].no if run else 0
-        self.current = draft
         draft.captions.extend(line.text for line in self.pending_captions)
         self.pending_captions.clear()
         self.give_pending_bylines()
