@@ -146,7 +146,7 @@ def section_detail(request, slug: str):
     page = Paginator(selectors.reader_list(Article.objects.filter(section=section)), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return render(request, "articles/section.html", {"section": section, "page_obj": page})
+    return render(request, "articles/section.html", {"section": section, "page_obj": page}, using="jinja2")
 
 
 @cached_page
@@ -154,7 +154,7 @@ def reporter_detail(request, slug: str):
     reporter = get_object_or_404(Reporter, slug=slug)
     articles = selectors.reader_list(Article.objects.filter(bylines__reporter=reporter).distinct())
     page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "articles/reporter.html", {"reporter": reporter, "page_obj": page})
+    return render(request, "articles/reporter.html", {"reporter": reporter, "page_obj": page}, using="jinja2")
 
 
 @cached_page
@@ -180,5 +180,6 @@ def search_view(request):
         "page_obj": page,
         "results": results,
         "querystring": keep.urlencode(),
+        "ranked": ranked,
     }
-    return render(request, "articles/search.html", context)
+    return render(request, "articles/search.html", context, using="jinja2")

@@ -16,7 +16,7 @@ def home(request):
     """The latest published issue, its first page."""
     issue = selectors.latest_issue()
     if issue is None:
-        return render(request, "site/empty.html", status=200)
+        return render(request, "site/empty.html", status=200, using="jinja2")
     first = issue.pages.order_by("number").values_list("code", flat=True).first()
     if first is None:
         return redirect("site:issue", date=issue.date.isoformat())
@@ -42,7 +42,7 @@ def epaper_issue(request, date: str):
         "pages": selectors.issue_pages(issue),
         "nav": selectors.issue_navigation(issue),
     }
-    return render(request, "issues/issue.html", context)
+    return render(request, "issues/issue.html", context, using="jinja2")
 
 
 @cached_page
@@ -74,7 +74,7 @@ def epaper_page(request, date: str, code: str):
         "nav": nav,
         "calendar": nav.month(issue.date),
     }
-    return render(request, "issues/page.html", context)
+    return render(request, "issues/page.html", context, using="jinja2")
 
 
 @cached_page
@@ -82,6 +82,6 @@ def article_detail(request, pk: int):
     article = selectors.article_for_reader(pk)
     if article is None:
         raise Http404("稿件不存在或尚未发布")
-    response = render(request, "articles/article.html", {"article": article})
+    response = render(request, "articles/article.html", {"article": article}, using="jinja2")
     response["Last-Modified"] = http_date(article.updated_at.timestamp())
     return response

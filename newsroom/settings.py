@@ -87,6 +87,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The reading site's pages (templates/jinja2/): see newsroom/jinja2.py.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "newsroom.jinja2.environment"},
+    },
 ]
 
 # Database: DATABASE_URL (postgres://…) or an SQLite file under var/.

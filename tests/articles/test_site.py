@@ -73,6 +73,7 @@ def test_search_by_relevance_puts_the_best_match_first(client, paper):
     response = client.get("/search/", {"q": "光伏", "sort": "rank"})
     assert response.status_code == 200
     assert "株洲新能源建设 12个<mark>光伏</mark>项目顺利并网" in response.text
+    assert '<option value="rank" selected>' in response.text  # the form keeps the chosen order
 
 
 def test_search_pages_without_counting_every_match(client, paper, django_assert_max_num_queries):

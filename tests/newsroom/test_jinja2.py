@@ -1,0 +1,29 @@
+import datetime
+
+from django.utils import timezone
+
+from newsroom.jinja2 import cn_date, cn_month, mm_percent, plain_excerpt, url
+
+
+def test_cn_date_prints_the_date_as_papers_do_in_local_time():
+    assert cn_date(datetime.date(2025, 6, 4)) == "2025年6月4日"
+    assert cn_date(datetime.date(2025, 6, 4), weekday=True) == "2025年6月4日 星期三"
+    assert cn_date(datetime.date(2025, 6, 8), weekday=True) == "2025年6月8日 星期日"
+    late_utc = datetime.datetime(2025, 6, 3, 20, 0, tzinfo=datetime.UTC)  # 04:00 on the 4th in Shanghai
+    assert timezone.get_current_timezone_name() == "Asia/Shanghai"
+    assert cn_date(late_utc) == "2025年6月4日"
+    assert cn_date(None) == ""
+    assert cn_month(datetime.date(2025, 6, 4)) == "2025年6月"
+
+
+def test_plain_excerpt_strips_tags_unescapes_and_cuts():
+    html = "<p>株洲&amp;湘潭</p>\n<p>" + "字" * 50 + "</p>"
+    assert plain_excerpt(html, 100) == "株洲&湘潭 " + "字" * 50
+    assert plain_excerpt(html, 10) == "株洲&湘潭 字字字…"  # ten characters, the ellipsis included
+
+
+def test_mm_percent_and_url():
+    assert mm_percent(35, 350) == "10.000%"
+    assert mm_percent("x", 350) == "0%"
+    assert url("site:article", 7) == "/articles/7/"
+    assert url("site:page", "2025-06-04", "A01") == "/epaper/2025-06-04/A01/"
