@@ -1,4 +1,5 @@
 import time
+from collections.abc import Iterable
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,6 +11,7 @@ from django.urls import path
 from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from newsroom.changes import readers_see_change
 from newsroom.paginator import EstimatedCountPaginator
 
 from . import selectors, services, workflow
@@ -18,21 +20,52 @@ from .models import Article, Byline, Photo, Reporter, Section, Transition
 PRESENCE_SECONDS = 300
 
 
+class ReaderVisibleAdmin(admin.ModelAdmin):
+    """An admin whose saves and deletes readers see: the articles each one shows are noted
+    (newsroom/changes.py) before a change, where it was, and after it, where it is."""
+
+    def articles_shown(self, obj) -> Iterable[int]:
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            readers_see_change(articles=self.articles_shown(type(obj).objects.get(pk=obj.pk)), site=True)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        readers_see_change(articles=self.articles_shown(form.instance), site=True)
+
+    def delete_model(self, request, obj):
+        readers_see_change(articles=self.articles_shown(obj), site=True)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        readers_see_change(articles=[pk for obj in queryset for pk in self.articles_shown(obj)], site=True)
+        super().delete_queryset(request, queryset)
+
+
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ReaderVisibleAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def articles_shown(self, obj):
+        return Article.objects.filter(section=obj).values_list("pk", flat=True)
+
 
 @admin.register(Reporter)
-class ReporterAdmin(admin.ModelAdmin):
+class ReporterAdmin(ReaderVisibleAdmin):
     list_display = ["name", "kind", "organisation", "slug", "user"]
     list_filter = ["kind"]
     search_fields = ["name", "organisation", "slug"]
     list_select_related = ["user"]
     autocomplete_fields = ["user"]
+
+    def articles_shown(self, obj):
+        return Article.objects.filter(bylines__reporter=obj).values_list("pk", flat=True)
 
 
 class BylineInline(admin.TabularInline):
@@ -146,6 +179,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.article_save(article=obj, by=request.user, based_on=form.cleaned_data.get("based_on_version"))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        readers_see_change(articles=[form.instance.pk])  # its bylines and photos
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "queues": selectors.queue_counts()}

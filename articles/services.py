@@ -11,7 +11,7 @@ from django.db.models import Max, Q, Value
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from newsroom.cache import bump_site_generation
+from newsroom.changes import readers_see_change
 
 from . import search, workflow
 from .models import Article, Byline, Photo, Reporter, SearchDocument, Transition
@@ -108,6 +108,9 @@ def article_save(*, article: Article, by: AbstractBaseUser | None = None, based_
     )
     article.version = current.version + 1
     article.save()
+    if article.status == Article.Status.PUBLISHED:
+        search_document_refresh(article=article)
+    readers_see_change(articles=[article.pk])
     return article
 
 
@@ -208,7 +211,7 @@ def article_transition(
     Transition.objects.create(article=locked, move=move, from_status=previous, to_status=step.target, by=by, note=note)
     if workflow.PUBLISHED in {previous, step.target}:
         search_document_refresh(article=locked)
-        transaction.on_commit(bump_site_generation)
+        readers_see_change(articles=[locked.pk])
     if step.target in {workflow.RETURNED, workflow.PUBLISHED}:
         from .tasks import notify_author
 
@@ -374,4 +377,5 @@ def photo_add(*, photo: Photo, article: Article) -> Photo:
     photo.article = article
     photo.order = (article.photos.aggregate(n=Max("order"))["n"] or 0) + 1
     photo.save()
+    readers_see_change(articles=[article.pk])
     return photo

@@ -5,9 +5,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.admin import ArticleAdmin
+from articles.admin import ArticleAdmin, ReaderVisibleAdmin
 from articles.models import Article
 from articles.services import WorkflowError
+from newsroom.changes import readers_see_change
 from newsroom.paginator import EstimatedCountPaginator
 
 from . import services, tasks
@@ -17,9 +18,12 @@ from .proofs import proof_pdf
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ReaderVisibleAdmin):
     list_display = ["name", "code", "columns", "type_width_mm", "type_height_mm"]
     search_fields = ["name", "code"]
+
+    def articles_shown(self, obj):
+        return Placement.objects.filter(page__issue__publication=obj).values_list("article_id", flat=True)
 
 
 class PageInline(admin.TabularInline):
@@ -30,7 +34,7 @@ class PageInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(ReaderVisibleAdmin):
     list_display = ["date", "publication", "number", "running_number", "status", "published_at"]
     list_filter = ["status", "publication"]
     search_fields = ["publication__name"]
@@ -39,6 +43,9 @@ class IssueAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "published_at", "proof_link"]
     inlines = [PageInline]
     actions = ["publish", "lay_out"]
+
+    def articles_shown(self, obj):
+        return Placement.objects.filter(page__issue=obj).values_list("article_id", flat=True)
 
     @admin.display(description="校样")
     def proof_link(self, obj):
@@ -80,7 +87,7 @@ class PlacementInline(admin.TabularInline):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(ReaderVisibleAdmin):
     list_display = ["code", "name", "issue", "editor", "number"]
     list_filter = ["issue__publication", "issue__date"]
     search_fields = ["code", "name", "editor"]
@@ -119,6 +126,9 @@ class PageAdmin(admin.ModelAdmin):
             tasks.build_page_layout.delay(page.pk)
         self.message_user(request, "已开始排版。", messages.SUCCESS)
 
+    def articles_shown(self, obj):
+        return services.articles_on_pages(pages=[obj.pk])
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.page_layout_schedule(page_id=form.instance.pk)
@@ -139,13 +149,16 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(ReaderVisibleAdmin):
     list_display = ["article", "page", "position"]
     list_select_related = ["article", "page__issue__publication"]
     autocomplete_fields = ["article", "page"]
     search_fields = ["article__title", "page__code"]
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+
+    def articles_shown(self, obj):
+        return [obj.article_id, *services.articles_on_pages(pages=[obj.page_id])]
 
 
 class ArticlePlacementInline(admin.TabularInline):
@@ -162,10 +175,24 @@ class PrintArticleAdmin(ArticleAdmin):
     inlines = [*ArticleAdmin.inlines, ArticlePlacementInline]
 
     def save_related(self, request, form, formsets, change):
+        readers_see_change(articles=self._neighbours(form.instance))  # where it stood before the change
         super().save_related(request, form, formsets, change)
         page_id = Placement.objects.filter(article=form.instance).values_list("page_id", flat=True).first()
         if page_id:
             services.page_layout_schedule(page_id=page_id)  # its page is laid out again
+
+    def delete_model(self, request, obj):
+        readers_see_change(articles=self._neighbours(obj))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        readers_see_change(articles=[pk for obj in queryset for pk in self._neighbours(obj)])
+        super().delete_queryset(request, queryset)
+
+    @staticmethod
+    def _neighbours(article) -> list[int]:
+        """The articles on this article's page (上一篇 / 下一篇 name it)."""
+        return list(Placement.objects.filter(page__placements__article=article).values_list("article_id", flat=True))
 
     list_filter = [*ArticleAdmin.list_filter, "placement__page__issue__date", "placement__page__code"]
 

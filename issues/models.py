@@ -173,3 +173,24 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication} {self.issue_date:%Y-%m-%d} {self.page_code} #{self.pk}"
+
+
+class PublishedArticle(models.Model):
+    """What the article page shows of a published article (its text, section, bylines, photos,
+    page in print and neighbours on the page), in one row: the page reads it with one
+    index lookup instead of joining seven tables.
+
+    Derived data: written by `issues.services.published_articles_refresh` whenever a
+    change to any of those tables commits (see newsroom/changes.py), never edited.
+    """
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    data = models.JSONField()
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "读者稿件"
+        verbose_name_plural = "读者稿件"
+
+    def __str__(self) -> str:
+        return str(self.article_id)

@@ -8,21 +8,23 @@ import logging
 import re
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from articles import services as article_services
 from articles.models import Article, Byline, Reporter, Section
 from articles.search import plain_text
-from newsroom.cache import bump_site_generation
+from newsroom.changes import readers_see_change
 
+from . import selectors
 from .importing import article_fields
 from .layout import LayoutArticle, PageGeometry, build_layout
 from .models import ImportJob, Issue, Page, Placement, Publication
@@ -94,7 +96,8 @@ def issue_publish(*, issue: Issue, by: AbstractBaseUser | None) -> int:
     if issue.status != Issue.Status.PUBLISHED:
         issue.status, issue.published_at = Issue.Status.PUBLISHED, timezone.now()
         issue.save(update_fields=["status", "published_at"])
-        transaction.on_commit(bump_site_generation)
+        # Its articles' pages show where they stand in print once the issue is out.
+        readers_see_change(articles=articles_on_pages(pages=issue.pages.values_list("pk", flat=True)), site=True)
     return published
 
 
@@ -280,6 +283,8 @@ def _write_page(*, job: ImportJob, page: Page, parsed_articles: list[ParsedArtic
     written = [(a, parsed) for a, (_, _, parsed) in zip(new, creates, strict=True)]
     written += [(p.article, parsed) for p, _, parsed in updates]
     _write_people(written=written, publication=job.publication)
+    # Readers see nothing of this yet: an import writes only articles not yet published
+    # (IMPORT_MAY_UPDATE), and an article's neighbours on the page are published ones.
     outcome.articles += new
     outcome.created, outcome.updated = len(new), len(updates)
     return outcome
@@ -408,7 +413,7 @@ def page_layout_build(*, page_id: int) -> dict:
     layout["thumbnail"] = default_storage.url(default_storage.save(name, ContentFile(thumbnail_png(layout, titles))))
     with transaction.atomic():
         Page.objects.filter(pk=page.pk).update(layout=layout)
-        transaction.on_commit(bump_site_generation)
+        readers_see_change(site=True)
     return layout
 
 
@@ -445,3 +450,51 @@ def proof_pages(*, pages: list[Page]) -> list[dict]:
         }
         result.append({"title": f"{page.issue} 第{page.code}版 {page.name}", "layout": layout, "articles": articles})
     return result
+
+
+# -- the readers' rows -------------------------------------------------------------
+
+REFRESH_CHUNK = 500
+
+
+@transaction.atomic
+def published_articles_refresh(*, article_ids: Iterable[int]) -> bool:
+    """Write again the reader rows of these articles and of their neighbours on the page;
+    True if readers see a difference (a row written or removed).
+
+    Called once a change commits (newsroom/changes.py). The rows are derived from the
+    tables, so writing them again is always safe; an article no longer published
+    loses its row.
+    """
+    ids = set(article_ids)
+    if not ids:
+        return False
+    # 上一篇 / 下一篇 show the titles of the published articles either side on the page.
+    ids |= set(Placement.objects.filter(page__placements__article__in=ids).values_list("article_id", flat=True))
+    changed = 0
+    ordered = sorted(ids)
+    with connection.cursor() as cursor:
+        for start in range(0, len(ordered), REFRESH_CHUNK):
+            chunk = ordered[start : start + REFRESH_CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM issues_publishedarticle WHERE article_id IN ({marks})", chunk)
+            changed += cursor.rowcount
+            cursor.execute(
+                "INSERT INTO issues_publishedarticle (article_id, data, refreshed_at) "
+                + selectors.payload_sql(f"a.id IN ({marks})", also="CURRENT_TIMESTAMP"),
+                chunk,
+            )
+            changed += cursor.rowcount
+    return changed > 0
+
+
+def published_articles_rebuild() -> int:
+    """Write every published article's reader row again (after a deploy, or to check); the count."""
+    ids = list(Article.objects.published().values_list("pk", flat=True))
+    published_articles_refresh(article_ids=ids)
+    return len(ids)
+
+
+def articles_on_pages(*, pages: Iterable[int]) -> list[int]:
+    """The ids of the articles on these pages: what a change to the pages shows differently."""
+    return list(Placement.objects.filter(page__in=list(pages)).values_list("article_id", flat=True))
