@@ -11,7 +11,7 @@ from django.db.models import Max, Q, Value
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from newsroom.changes import readers_see_change
+from newsroom.changes import readers_lose, readers_see_change
 
 from . import search, workflow
 from .models import Article, Byline, Photo, Reporter, SearchDocument, Transition
@@ -211,7 +211,10 @@ def article_transition(
     Transition.objects.create(article=locked, move=move, from_status=previous, to_status=step.target, by=by, note=note)
     if workflow.PUBLISHED in {previous, step.target}:
         search_document_refresh(article=locked)
-        readers_see_change(articles=[locked.pk])
+        if previous == workflow.PUBLISHED:
+            readers_lose(articles=[locked.pk])
+        else:
+            readers_see_change(articles=[locked.pk])
     if step.target in {workflow.RETURNED, workflow.PUBLISHED}:
         from .tasks import notify_author
 

@@ -181,11 +181,14 @@ class PublishedArticle(models.Model):
     index lookup instead of joining seven tables.
 
     Derived data: written by `issues.services.published_articles_refresh` whenever a
-    change to any of those tables commits (see newsroom/changes.py), never edited.
+    change to any of those tables commits (see newsroom/changes.py), never edited; an
+    article leaving print loses its row in the same transaction.
     """
 
     article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    data = models.JSONField()
+    # JSON as text, not jsonb: the page reads it whole on every request, and PostgreSQL
+    # would otherwise rebuild the text from jsonb each time.
+    data = models.TextField("JSON")
     refreshed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -149,11 +149,9 @@ _JSON = {
     "postgresql": {"agg": "json_agg", "obj": "json_build_object", "nest": ""},
     "sqlite": {"agg": "json_group_array", "obj": "json_object", "nest": "json"},
 }
-# The page's own read: the stored row, while the article is still published.
-_ROW_SQL = """
-SELECT r.data FROM issues_publishedarticle r JOIN articles_article a ON a.id = r.article_id
- WHERE r.article_id = %s AND a.status = 'published'
-"""
+# The page's own read: the stored row (an article leaving print loses it in the same
+# transaction, so a row is always a published article's).
+_ROW_SQL = "SELECT data FROM issues_publishedarticle WHERE article_id = %s"
 _ROLE_LABELS = dict(Byline.Role.choices)
 
 

@@ -31,6 +31,16 @@ def readers_see_change(*, articles: Iterable[int] = (), site: bool = False) -> N
     transaction.on_commit(_flush)
 
 
+def readers_lose(*, articles: Iterable[int]) -> None:
+    """These articles left print (withdrawn): their reader rows go now, in the writer's
+    transaction, so that no article page shows them once it commits."""
+    from issues.models import PublishedArticle
+
+    ids = list(articles)
+    PublishedArticle.objects.filter(article_id__in=ids).delete()
+    readers_see_change(articles=ids)
+
+
 def _flush() -> None:
     pending = _state.__dict__.pop("pending", None)
     if pending is None:
