@@ -5,9 +5,11 @@ from __future__ import annotations
 import calendar
 import datetime
 import json
+import zoneinfo
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.models import Prefetch, QuerySet
@@ -15,6 +17,7 @@ from django.utils import timezone
 
 from articles.models import Article, Byline
 from articles.search import plain_text
+from newsroom.jinja2 import url
 
 from .models import Issue, Page, Placement
 
@@ -66,6 +69,7 @@ def page_placements(page: Page) -> list[Placement]:
 
 
 DESCRIPTION_LENGTH = 120
+_LOCAL = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
 @dataclass(frozen=True)
@@ -82,16 +86,16 @@ class ReaderArticle:
     summary: str
     published_at: datetime.datetime
     updated_at: datetime.datetime
-    section: dict | None  # name, slug
-    print_page: dict | None  # code, date, publication: only once the issue is out
-    bylines: list[dict]  # name, slug, role (display)
+    section: dict | None  # name, slug, url
+    print_page: dict | None  # code, date, publication, url: only once the issue is out
+    bylines: list[dict]  # name, slug, role (display), url
     photos: list[dict]  # url, caption, credit
-    previous: dict | None  # id, title: 上一篇 on the same page
+    previous: dict | None  # id, title, url: 上一篇 on the same page
     next: dict | None
 
     @cached_property
     def published_local(self) -> datetime.datetime:
-        return timezone.localtime(self.published_at)
+        return self.published_at.astimezone(_LOCAL)
 
     @property
     def published_iso(self) -> str:
@@ -105,7 +109,8 @@ class ReaderArticle:
     @property
     def description(self) -> str:
         """The summary, or the body's opening words: the page's meta description."""
-        text = " ".join((self.summary or plain_text(self.body)).split())
+        # The body's head is enough for 120 characters; a long article is not stripped whole.
+        text = " ".join((self.summary or plain_text(self.body[:2000])).split())
         return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
 
 
@@ -182,17 +187,29 @@ def article_for_reader(pk: int) -> ReaderArticle | None:
 def reader_article(data: dict) -> ReaderArticle:
     """The article page's dataclass from its JSON (a reader row, or the live query's)."""
     bylines, photos = data["bylines"] or [], data["photos"] or []
+    section, print_page, previous, following = data["section"], data["print_page"], data["previous"], data["next"]
+    # Each link is resolved here, once per process (url() remembers), not by the template.
+    if section:
+        section["url"] = url("site:section", section["slug"])
+    if print_page:
+        print_page["date"] = _date(print_page["date"])
+        print_page["url"] = url("site:page", print_page["date"].isoformat(), print_page["code"])
+    for neighbour in (previous, following):
+        if neighbour:
+            neighbour["url"] = url("site:article", neighbour["id"])
     return ReaderArticle(
         id=data["id"], kicker=data["kicker"], title=data["title"], subtitle=data["subtitle"],
         dateline=data["dateline"], byline=data["byline"], body=data["body"], summary=data["summary"],
         published_at=_aware(data["published_at"]), updated_at=_aware(data["updated_at"]),
-        section=data["section"],
-        print_page=data["print_page"] and {**data["print_page"], "date": _date(data["print_page"]["date"])},
-        bylines=[{**b, "role": _ROLE_LABELS.get(b["role"], b["role"])} for b in sorted(bylines, key=_order)],
+        section=section, print_page=print_page,
+        bylines=[
+            {**b, "role": _ROLE_LABELS.get(b["role"], b["role"]), "url": url("site:reporter", b["slug"])}
+            for b in sorted(bylines, key=_order)
+        ],
         photos=[
             {**p, "url": default_storage.url(p["image"]) if p["image"] else ""} for p in sorted(photos, key=_order)
         ],
-        previous=data["previous"], next=data["next"],
+        previous=previous, next=following,
     )  # fmt: skip
 
 

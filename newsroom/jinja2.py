@@ -8,13 +8,14 @@ once per process, not once per request.
 """
 
 import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 from articles.search import plain_text
 from newsroom.cache import site_generation
@@ -35,6 +36,34 @@ def url(name: str, *args) -> str:
 @lru_cache(maxsize=256)
 def static_url(path: str) -> str:
     return static(path)
+
+
+class _Links:
+    """The links and stylesheets on every reader page, resolved and escaped once per process."""
+
+    @cached_property
+    def home(self) -> Markup:
+        return escape(url("site:home"))
+
+    @cached_property
+    def search(self) -> Markup:
+        return escape(url("site:search"))
+
+    @cached_property
+    def feed(self) -> Markup:
+        return escape(url("site:feed"))
+
+    @cached_property
+    def sitemap(self) -> Markup:
+        return escape(url("sitemap"))
+
+    @cached_property
+    def css(self) -> Markup:
+        return escape(static_url("site/site.css"))
+
+    @cached_property
+    def print_css(self) -> Markup:
+        return escape(static_url("site/print.css"))
 
 
 _nav: dict = {"generation": None, "html": ""}
@@ -82,6 +111,6 @@ def plain_excerpt(html: str, length: int) -> str:
 
 def environment(**options) -> Environment:
     env = Environment(**options)
-    env.globals.update(url=url, static=static_url, sections_nav=sections_nav)
+    env.globals.update(url=url, static=static_url, sections_nav=sections_nav, links=_Links())
     env.filters.update(cn_date=cn_date, cn_month=cn_month, mm_percent=mm_percent, plain_excerpt=plain_excerpt)
     return env
