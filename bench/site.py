@@ -61,6 +61,10 @@ def main() -> None:
     article = Article.objects.published().order_by("placement__position")[3]
     words = _fill_search_index(args.articles)
     url = f"/articles/{article.pk}/"
+    from issues.models import PublishedArticle
+
+    if not PublishedArticle.objects.filter(article=article).exists():
+        raise RuntimeError("the article has no reader row: the figure would measure the live fallback")
 
     print(f"site: gunicorn 2 sync workers, wrk -t2 -c16 for {args.seconds} s a run, {os.cpu_count()} cores")
     for cache_on in (False, True):
