@@ -22,10 +22,20 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK_CHAR.fullmatch(ch))
 
 
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,40}[)）]\s*$")
+
+
 def ends_sentence(text: str) -> bool:
-    """True when the text ends a sentence: 。!? or …, possibly inside closing quotes."""
+    """True when the text ends a sentence: 。!? or …, possibly inside closing quotes, or a
+    finished sentence followed by a bracketed note (据新华社) (记者 张三) (完)."""
     core = text.rstrip().rstrip(CLOSERS)
-    return bool(core) and core[-1] in SENTENCE_END
+    if bool(core) and core[-1] in SENTENCE_END:
+        return True
+    note = _TRAILING_NOTE.search(text)
+    if note is None or note.start() == 0:
+        return False
+    before = text[: note.start()].rstrip().rstrip(CLOSERS)
+    return bool(before) and before[-1] in SENTENCE_END
 
 
 def ends_with_colon(text: str) -> bool:

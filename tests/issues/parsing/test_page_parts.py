@@ -390,3 +390,11 @@ def test_a_jump_printed_beside_the_headline():
     (article,) = page.articles
     assert (article.title, article.continued_from) == ("城市更新让老街区焕发新活力", True)
     assert [(r.kind, r.dropped) for r in page.repairs] == [("jump-marker", "（上接第1版）")]
+
+
+@pytest.mark.parametrize("note", ["(据江城发布)", "（本报记者 常钦 参与采写）", "(来源:人民网)"])
+def test_a_bracketed_note_after_the_last_sentence_ends_the_story(note):
+    page = parse_page(f"暴雨中的“摆渡人”\n\n本报讯(记者 孙悦)当晚共接驳市民1600余人次。{note}\n")
+    article = page.articles[0]
+    assert article.paragraphs == (f"当晚共接驳市民1600余人次。{note}",)
+    assert not article.continues and page.warnings == ()
