@@ -295,6 +295,12 @@ def credit_line(line: str) -> Credits | None:
             if 0 < len(names) <= 3 and all(looks_like_name(n) for n in names):
                 return Credits(reporters=tuple(names))
         return None  # no role word can be in it: most headlines stop here
+    bare = _BARE_PHOTO_CREDIT.fullmatch(inner.strip())
+    if bare:
+        # 李安 摄: a picture credited by name alone, as captions end
+        names = split_names(bare.group("names"))
+        if 0 < len(names) <= 3 and all(looks_like_name(n) for n in names):
+            return Credits(photographers=tuple(names))
     place = _FILED_FROM.search(inner)
     if place and (place.group("sent_from") or not looks_like_name(place.group("at"))):
         inner = inner[: place.start()]  # 发自北京, 长沙报道: where the story was filed, not a name
@@ -307,6 +313,7 @@ def credit_line(line: str) -> Credits | None:
     return credits
 
 
+_BARE_PHOTO_CREDIT = re.compile(rf"(?P<names>[{CJK}·•][{CJK}·•\s\u3000、]{{1,16}}?)\s*(?:摄影|摄)")
 _TRAILING_CREDIT = re.compile(r"[(（][^()（）]{2,40}[)）]\s*$")
 
 
@@ -319,6 +326,18 @@ def trailing_credit(text: str) -> tuple[str, str, Credits] | None:
     if not credits:
         return None
     return text[: match.start()].rstrip(), match.group(0).strip(), credits
+
+
+def photo_credit_names(text: str) -> Credits:
+    """The people credited for a picture at the end of its caption (…现场。 本报记者 陈晓东 摄),
+    or in a credit line of its own, as photographers; none if no credit closes the text."""
+    tail = re.split(r"[。！？!?”]\s*", text.strip())[-1]
+    if not tail or not is_photo_credit(tail):
+        return Credits()
+    credits = credit_line(tail)
+    if not credits:
+        return Credits()
+    return Credits(photographers=_unique(credits.reporters + credits.correspondents + credits.photographers))
 
 
 def is_photo_credit(line: str) -> bool:

@@ -189,6 +189,7 @@ class _Reader:
             draft.credits = draft.credits + credits
         elif line.photo and draft.captions and draft.last == "caption":
             draft.captions[-1] = f"{draft.captions[-1]} {line.text}"
+            draft.credits = draft.credits + bylines.photo_credit_names(line.text)
             return
         else:
             draft.byline = f"{draft.byline} {line.text}"
@@ -229,6 +230,7 @@ class _Reader:
             self.pending_captions.append(line)
             return
         self.current.captions.append(line.text)
+        self.current.credits = self.current.credits + bylines.photo_credit_names(line.text)
         self.current.last, self.current.last_line = "caption", line.no
 
     def on_text(self, line: L.Line) -> None:
@@ -263,6 +265,8 @@ class _Reader:
         draft.last = "heading"
         draft.last_line = run[-1].no if run else 0
         draft.captions.extend(line.text for line in self.pending_captions)
+        for line in self.pending_captions:
+            draft.credits = draft.credits + bylines.photo_credit_names(line.text)
         self.pending_captions.clear()
         self.give_pending_bylines()
 

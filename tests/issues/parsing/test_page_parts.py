@@ -398,3 +398,18 @@ def test_a_bracketed_note_after_the_last_sentence_ends_the_story(note):
     article = page.articles[0]
     assert article.paragraphs == (f"当晚共接驳市民1600余人次。{note}",)
     assert not article.continues and page.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "图为农民在收割小麦。 新华社记者  李  安摄",
+        "图为农民在收割小麦。\n新华社记者  李  安摄",
+        "图为农民在收割小麦。(李安 摄)",
+    ],
+)
+def test_the_credit_closing_a_caption_names_its_photographer(caption):
+    article = only_article(f"加快建设农业强国\n\n本报记者  郁静娴\n\n夏粮丰收在望。\n\n{caption}\n")
+    assert article.reporters == ("郁静娴",)
+    assert article.photographers == ("李安",)
+    assert article.captions and article.captions[0].startswith("图为农民在收割小麦。")
