@@ -82,6 +82,7 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
         return lines
     indents = sum(1 for line in lines if line.indent >= 1)
     uses_indent = indents >= MIN_FULL_LINES // 2
+    ends_paragraph = (lambda text: False) if uses_indent else ends_sentence
 
     def full(line: RawLine) -> bool:
         return any(w - SHORT_BY <= line.width <= w + LONG_BY for w in widths)
@@ -94,14 +95,20 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
             and line.gap == 0
             and previous.open
             and not (uses_indent and line.indent >= 1)
-            and not _opens_a_story(line.text)
+            and (_unclosed_bracket(previous.text) or not _opens_a_story(line.text))
         ):
             previous.text += f" {line.text}" if line.spaced else line.text
-            previous.open = full(line) and (uses_indent or not ends_sentence(line.text))
+            previous.open = (full(line) or _unclosed_bracket(previous.text)) and not ends_paragraph(line.text)
             continue
-        line.open = full(line) and (uses_indent or not ends_sentence(line.text)) and not _after_label(previous)
+        line.open = (full(line) or _unclosed_bracket(line.text)) and not ends_paragraph(line.text)
+        line.open = line.open and not _after_label(previous)
         joined.append(line)
     return joined
+
+
+def _unclosed_bracket(text: str) -> bool:
+    """A bracket opened and not closed (a byline wrapped inside its names): the line runs on."""
+    return sum(text.count(c) for c in "(（") > sum(text.count(c) for c in ")）")
 
 
 def _after_label(previous: RawLine | None) -> bool:

@@ -109,3 +109,15 @@ def test_a_subhead_under_its_label_is_not_run_into_the_paragraph_below():
     article = only_article(f"社区版“创造营”开演\n\n株洲日报全媒体记者/杨凌凌\n\n{body}\n")
     assert article.subheads == ("高能环节:社区书记变身“最强气氛组”",)
     assert [p[:4] for p in article.paragraphs] == ["从垃圾分", "“Bat", "最终,何"]
+
+
+def test_a_byline_wrapped_inside_its_brackets_is_joined_whole():
+    text = (
+        "云川造储能电池首次出口欧洲\n\n本报长沙6月4日电  （\n记者 赵  敏  通讯员\n 孙立）今天上午,云川新\n"
+        "能科技有限公司生产的首批\n2000套户用储能电池在长沙\n装船,经海铁联运发往德国汉\n堡。这是云川制造的储能产\n"
+        "品首次批量进入欧洲市场。\n\n欧洲市场对储能电池的安全认\n证要求严苛。公司组建40人的\n研发团队,历时三年攻克关键\n技术。\n"
+    )
+    article = only_article(text)
+    assert article.byline == "本报长沙6月4日电  （记者 赵  敏  通讯员 孙立）"
+    assert (article.reporters, article.correspondents) == (("赵敏",), ("孙立",))
+    assert article.paragraphs[0].startswith("今天上午,云川新能科技")
