@@ -185,8 +185,10 @@ def split_lines(text: str) -> list[Line]:
         if indented_page and not line.indented:
             continue
         if line.kind == HEADING and line.gap == 0 and lines[i - 1].kind in {TEXT, DATELINE}:
-            j = i
-            while j < len(lines) and lines[j].kind == HEADING:
+            j = i + 1
+            # The headline's other lines follow without a blank line; past a blank line the
+            # line is alone: the end of a paragraph cut at a column break.
+            while j < len(lines) and lines[j].kind == HEADING and lines[j].gap == 0:
                 j += 1
             if j == len(lines) or lines[j].kind not in {DATELINE, CREDIT, JUMP}:
                 line.kind = TEXT

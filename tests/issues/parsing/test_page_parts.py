@@ -413,3 +413,15 @@ def test_the_credit_closing_a_caption_names_its_photographer(caption):
     assert article.reporters == ("郁静娴",)
     assert article.photographers == ("李安",)
     assert article.captions and article.captions[0].startswith("图为农民在收割小麦。")
+
+
+def test_a_paragraph_tail_cut_at_a_column_break_is_not_the_next_headline():
+    page = parse_page(
+        "推动政务数据共享应用\n\n株洲日报讯(记者 邓伟勇)会议召开。会上,陈恢清指出,要提高政治站位。\n"
+        "深入贯彻关于数字中国建设的系列重要论述精神,切实把思想和行动统\n\n"
+        "市委督导组完成进驻\n\n株洲日报讯(记者 邹家虎)督导组完成进驻工作。\n"
+    )
+    first, second = page.articles
+    assert first.paragraphs[-1].endswith("切实把思想和行动统")
+    assert first.continues
+    assert second.title == "市委督导组完成进驻" and second.kicker == ""
