@@ -28,7 +28,9 @@ _SUBHEAD_COLON = re.compile(r"^[^:：]{1,10}[:：]")
 _AA_WORDS = set(
     "天人常渐刚往谢看试慢好个家户处年层步一纷久默悄仅明稍偏轻深多大小高星妈爸哥姐弟妹奶爷宝娃事样条点滴片句声"
     "每时次代辈世重匆冉熊茫浩滔蒸勃欣津井楚彬彬翩"
+    "谈想说走聊哈冷恰统亲乐万千暖满稳实牢紧早远静快白区熙攘凉热红绿亮闪飘忙急频连缓"
 )
+BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 
 
 @dataclass
@@ -68,6 +70,8 @@ class _Reader:
         self.pending_bylines: list[L.Line] = []  # credit lines read above the next headline
         self.pending_rubric = ""  # a 简讯 column's name, for its first item
         self.pending_captions: list[L.Line] = []  # captions read before the page's first story
+        # Text copied without blank lines (some e-papers): a column break is a plain line break.
+        self.blankless = sum(1 for line in lines if line.gap) <= BLANKLESS_GAPS
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -299,7 +303,8 @@ class _Reader:
             draft.first_line = line.no
         previous = draft.paragraphs[-1] if draft.paragraphs and draft.last in {"text", "caption"} else None
         if previous is not None and self.joins(previous, text):
-            if line.gap and previous[-1] == text[0] and is_cjk(text[0]) and text[0] not in _AA_WORDS:
+            at_break = line.gap or self.blankless
+            if at_break and previous[-1] == text[0] and is_cjk(text[0]) and text[0] not in _AA_WORDS:
                 self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
                 text = text[1:]
             draft.paragraphs[-1] = previous + text

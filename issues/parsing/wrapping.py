@@ -61,7 +61,12 @@ def column_widths(lines: list[RawLine]) -> list[float]:
     """The widths that wrapped column lines share on this page; empty when its lines are not wrapped."""
     runs_on = Counter()
     for line, following in pairwise(lines):
-        if following.gap == 0 and MIN_WIDTH <= line.width <= MAX_WIDTH and not ends_sentence(line.text):
+        if (
+            following.gap == 0
+            and MIN_WIDTH <= line.width <= MAX_WIDTH
+            and following.width <= line.width + LONG_BY  # a paragraph's next line, not one set wider
+            and not ends_sentence(line.text)
+        ):
             runs_on[round(line.width)] += 1
     found: list[float] = []
     while runs_on:
@@ -96,6 +101,7 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
             and previous.open
             and not (uses_indent and line.indent >= 1)
             and (_unclosed_bracket(previous.text) or not _opens_a_story(line.text))
+            and (full(previous) or not _is_byline(previous.text))  # a byline short of the column is whole
         ):
             previous.text += f" {line.text}" if line.spaced else line.text
             previous.open = (full(line) or _unclosed_bracket(previous.text)) and not ends_paragraph(line.text)
@@ -104,6 +110,11 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
         line.open = line.open and not _after_label(previous)
         joined.append(line)
     return joined
+
+
+def _is_byline(text: str) -> bool:
+    """A line that is nothing but a byline is complete: the text below it is the story's."""
+    return bylines.credit_line(text) is not None
 
 
 def _unclosed_bracket(text: str) -> bool:

@@ -425,3 +425,18 @@ def test_a_paragraph_tail_cut_at_a_column_break_is_not_the_next_headline():
     assert first.paragraphs[-1].endswith("切实把思想和行动统")
     assert first.continues
     assert second.title == "市委督导组完成进驻" and second.kicker == ""
+
+
+def test_text_without_blank_lines_repairs_breaks_and_keeps_bylines_whole():
+    page = parse_page(
+        "云川日报\n市政府召开常务会议\n本报讯(记者 张伟)6月4日,会议研究部署防汛工作。\n"
+        "会议指出,要对山洪\n洪地质灾害隐患点开展排查,确保隐患早发现。\n"
+        "社区版“创造营”开演\n株洲日报全媒体记者/杨凌凌\n热热闹闹的千金文化广场,只有夜市调解后的烟火气。\n"
+        "市委督导组完成进驻\n株洲日报记者/邹家虎\n督导组完成了进驻工作。\n"
+    )
+    first, second, third = page.articles
+    assert first.paragraphs[-1] == "会议指出,要对山洪地质灾害隐患点开展排查,确保隐患早发现。"
+    assert [(r.kind, r.dropped) for r in page.repairs] == [("duplicate-at-break", "洪")]
+    assert (second.byline, second.reporters) == ("株洲日报全媒体记者/杨凌凌", ("杨凌凌",))
+    assert second.paragraphs == ("热热闹闹的千金文化广场,只有夜市调解后的烟火气。",)
+    assert third.reporters == ("邹家虎",)
