@@ -150,6 +150,17 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     return TEXT, False, None
 
 
+def author_names(text: str) -> tuple[str, ...]:
+    """The names of a line that is nothing but one to three names (王建国, 王  芳, 王建国 李明); else ()."""
+    squeezed = squeeze(text)
+    if 2 <= len(squeezed) <= 3 and bylines.looks_like_name(squeezed):
+        return (squeezed,)  # a name padded to the width of three (王  芳)
+    names = bylines.split_names(text)
+    if 1 < len(names) <= 3 and all(2 <= len(n) <= 4 and bylines.looks_like_name(n) for n in names):
+        return tuple(names)
+    return ()
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their numbers, the blank lines before each, and their kinds."""
     rows: list[RawLine] = []
@@ -175,6 +186,14 @@ def split_lines(text: str) -> list[Line]:
         lines.append(
             Line(no=row.no, text=row.text, gap=row.gap, kind=kind, photo=photo, found=found, indented=row.indent >= 1)
         )
+    # A name alone under a headline, over the text (theory pages and commentaries sign so: 王建国):
+    # the author's byline, not a headline line.
+    for i in range(1, len(lines) - 1):
+        line, before, after = lines[i], lines[i - 1], lines[i + 1]
+        if line.kind == HEADING and before.kind == HEADING and (after.kind == TEXT or is_numbered(after.text)):
+            names = author_names(line.text)
+            if names:
+                line.kind, line.found = CREDIT, bylines.Credits(reporters=names)
     # Where paragraphs open with an indent (e-paper text), a line without one is no paragraph's start.
     indented_page = sum(line.indented for line in lines) >= INDENTED_PAGE_LINES
     # A short line straight after body text, with no blank line between, is the

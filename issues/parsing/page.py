@@ -30,6 +30,7 @@ _AA_WORDS = set(
     "每时次代辈世重匆冉熊茫浩滔蒸勃欣津井楚彬彬翩"
     "谈想说走聊哈冷恰统亲乐万千暖满稳实牢紧早远静快白区熙攘凉热红绿亮闪飘忙急频连缓"
 )
+_WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 
 
@@ -195,6 +196,11 @@ class _Reader:
             draft.captions[-1] = f"{draft.captions[-1]} {line.text}"
             draft.credits = draft.credits + bylines.photo_credit_names(line.text)
             return
+        elif line.photo and not credits and draft.last == "text":
+            # 图片由…提供 after the text: the pictures' credit, with no caption to join.
+            draft.captions.append(line.text)
+            draft.last, draft.last_line = "caption", line.no
+            return
         else:
             draft.byline = f"{draft.byline} {line.text}"
             draft.credits = draft.credits + credits
@@ -357,6 +363,8 @@ class _Reader:
             return
         self.current = None
         last = draft.paragraphs[-1] if draft.paragraphs else ""
+        if _WHOLE_NOTE.fullmatch(last) and len(draft.paragraphs) > 1:
+            last = draft.paragraphs[-2]  # (作者系…): a note closing the text; the text ends above it
         if last and not ends_sentence(last) and not ends_with_colon(last):
             if not draft.continues:  # a (下转…) marker already said so
                 self.warnings.append(Warning(draft.last_line, "稿件在句中结束,应转至其他版面"))

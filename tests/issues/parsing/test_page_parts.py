@@ -440,3 +440,26 @@ def test_text_without_blank_lines_repairs_breaks_and_keeps_bylines_whole():
     assert (second.byline, second.reporters) == ("株洲日报全媒体记者/杨凌凌", ("杨凌凌",))
     assert second.paragraphs == ("热热闹闹的千金文化广场,只有夜市调解后的烟火气。",)
     assert third.reporters == ("邹家虎",)
+
+
+@pytest.mark.parametrize(
+    "author, names", [("王建国", ("王建国",)), ("王  芳", ("王芳",)), ("王建国  李  明", ("王建国", "李明"))]
+)
+def test_an_author_named_alone_under_the_headline_is_the_byline(author, names):
+    page = parse_page(
+        f"以新质生产力推动高质量发展\n\n{author}\n\n一、深刻把握新质生产力的内涵\n\n新质生产力是先进生产力质态。\n\n"
+        "二、因地制宜发展新质生产力\n\n要坚持从实际出发。\n\n(作者系东海市委党校教授)\n"
+    )
+    (article,) = page.articles
+    assert (article.title, article.byline, article.reporters) == ("以新质生产力推动高质量发展", author, names)
+    assert article.subheads == ("一、深刻把握新质生产力的内涵", "二、因地制宜发展新质生产力")
+    assert article.paragraphs[-1] == "(作者系东海市委党校教授)"
+    assert not article.continues and page.warnings == ()
+
+
+def test_a_picture_credit_after_the_text_is_a_caption_not_the_byline():
+    article = only_article(
+        "对话企业家\n\n把螺丝钉做到极致\n\n本报记者 马  骏\n\n记者:您如何看待制造业?\n\n图片由东海精工集团提供\n"
+    )
+    assert article.byline == "本报记者 马  骏"
+    assert article.captions == ("图片由东海精工集团提供",)
