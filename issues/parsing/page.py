@@ -10,6 +10,7 @@ repair's `dropped`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +31,22 @@ _AA_WORDS = set(
     "每时次代辈世重匆冉熊茫浩滔蒸勃欣津井楚彬彬翩"
     "谈想说走聊哈冷恰统亲乐万千暖满稳实牢紧早远静快白区熙攘凉热红绿亮闪飘忙急频连缓"
 )
+# A paragraph never opens on these: a particle, or punctuation that closes a clause.
+_NO_PARAGRAPH_START = "的了地得着过们吗呢吧啊，。、；：,.;:)）」』”’"
+
+
+def _continues_a_sentence(text: str) -> bool:
+    """Text that is the middle of a sentence: it opens on a particle or a clause's closing
+    punctuation, or finishes a sentence within its first few characters (实办好。)."""
+    if not text or text[0] in OPENERS or L.is_numbered(text):
+        return False
+    if text[0] in _NO_PARAGRAPH_START:
+        return True
+    head = text[:CONTINUATION_HEAD]
+    return any(mark in head for mark in "。！？!?")
+
+
+CONTINUATION_HEAD = 5
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 
@@ -71,6 +88,9 @@ class _Reader:
         self.pending_bylines: list[L.Line] = []  # credit lines read above the next headline
         self.pending_rubric = ""  # a 简讯 column's name, for its first item
         self.pending_captions: list[L.Line] = []  # captions read before the page's first story
+        # An article above that stopped mid-sentence with no jump: (its index, its warning) — the
+        # rest of its text may come later on the page, after a story set into its columns.
+        self.open_tail: tuple[int, Warning] | None = None
         # Text copied without blank lines (some e-papers): a column break is a plain line break.
         self.blankless = sum(1 for line in lines if line.gap) <= BLANKLESS_GAPS
 
@@ -308,6 +328,8 @@ class _Reader:
         if not draft.first_line:
             draft.first_line = line.no
         previous = draft.paragraphs[-1] if draft.paragraphs and draft.last in {"text", "caption"} else None
+        if previous is not None and ends_sentence(previous) and self.resume_open_tail(line, text):
+            return
         if previous is not None and self.joins(previous, text):
             at_break = line.gap or self.blankless
             if at_break and previous[-1] == text[0] and is_cjk(text[0]) and text[0] not in _AA_WORDS:
@@ -333,6 +355,30 @@ class _Reader:
                 self.current.continued_from = True
             text = text[: match.start()] + text[match.end() :]
         return text.strip()
+
+    def resume_open_tail(self, line: L.Line, text: str) -> bool:
+        """Text that cannot open a paragraph (实办好。同时…, 的好少年…) after a finished one: the rest of
+        the story above that stopped mid-sentence, its columns set around the story between."""
+        if self.open_tail is None or not _continues_a_sentence(text):
+            return False
+        index, warning = self.open_tail
+        article = self.articles[index]
+        if not article.paragraphs:
+            return False
+        last = article.paragraphs[-1]
+        if last[-1] == text[0] and is_cjk(text[0]) and text[0] not in _AA_WORDS:
+            self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
+            text = text[1:]
+        self.repairs.append(Repair("resumed-after-story", line.no, ""))
+        joined = last + text
+        complete = ends_sentence(joined)
+        self.articles[index] = dataclasses.replace(
+            article, paragraphs=(*article.paragraphs[:-1], joined), continues=not complete, last_line=line.no
+        )
+        if complete:
+            self.warnings.remove(warning)
+            self.open_tail = None
+        return True
 
     @staticmethod
     def joins(previous: str, text: str) -> bool:
@@ -365,9 +411,12 @@ class _Reader:
         last = draft.paragraphs[-1] if draft.paragraphs else ""
         if _WHOLE_NOTE.fullmatch(last) and len(draft.paragraphs) > 1:
             last = draft.paragraphs[-2]  # (作者系…): a note closing the text; the text ends above it
+        self.open_tail = None
         if last and not ends_sentence(last) and not ends_with_colon(last):
             if not draft.continues:  # a (下转…) marker already said so
-                self.warnings.append(Warning(draft.last_line, "稿件在句中结束,应转至其他版面"))
+                warning = Warning(draft.last_line, "稿件在句中结束,应转至其他版面")
+                self.warnings.append(warning)
+                self.open_tail = (len(self.articles), warning)
             draft.continues = True
         if self.is_photo_item(draft):
             # A picture with its credit above a line or two of text: the text is its caption.

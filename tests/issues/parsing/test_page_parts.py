@@ -463,3 +463,34 @@ def test_a_picture_credit_after_the_text_is_a_caption_not_the_byline():
     )
     assert article.byline == "本报记者 马  骏"
     assert article.captions == ("图片由东海精工集团提供",)
+
+
+@pytest.mark.parametrize(
+    "cut, rest, joined",
+    [
+        ("切实把好事办", "实办好。同时,要创新投融资模式。", "切实把好事办实办好。同时,要创新投融资模式。"),
+        ("争当全面发展的", "的好少年。要加快发展。", "争当全面发展的好少年。要加快发展。"),
+    ],
+)
+def test_the_rest_of_a_story_after_a_story_set_into_its_columns_goes_back_to_it(cut, rest, joined):
+    page = parse_page(
+        f"我市启动新一轮城市更新\n\n本报讯(记者 邵  华)6月3日,推进会召开。\n\n"
+        f"会议要求,各区要统筹推进基础设施更新、公共空间提升和历史文化保护,{cut}\n\n"
+        "青山湖水质持续改善\n\n本报讯(通讯员 卢  敏)主要污染物浓度同比下降15%。\n\n"
+        f"{rest}\n"
+    )
+    first, second = page.articles
+    assert first.paragraphs[-1] == f"会议要求,各区要统筹推进基础设施更新、公共空间提升和历史文化保护,{joined}"
+    assert not first.continues and page.warnings == ()
+    assert second.paragraphs == ("主要污染物浓度同比下降15%。",)
+    assert "resumed-after-story" in [r.kind for r in page.repairs]
+
+
+def test_a_story_cut_with_no_rest_on_the_page_still_says_so():
+    page = parse_page(
+        "我市启动新一轮城市更新\n\n本报讯(记者 邵  华)会议要求,切实把好事办\n\n"
+        "青山湖水质持续改善\n\n本报讯(通讯员 卢  敏)污染物浓度下降。\n\n目前,全市水质总体良好。\n"
+    )
+    first, second = page.articles
+    assert first.continues and len(page.warnings) == 1
+    assert second.paragraphs == ("污染物浓度下降。", "目前,全市水质总体良好。")
