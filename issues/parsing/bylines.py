@@ -34,6 +34,9 @@ _ROLE_WORDS = {
     "实习生": REPORTER,
     "特派记者": REPORTER,
     "撰文": REPORTER,
+    "撰稿": REPORTER,
+    "采写": REPORTER,
+    "执笔": REPORTER,
     "作者": REPORTER,
     "文字": REPORTER,
     "摄影": PHOTOGRAPHER,
@@ -43,9 +46,9 @@ _ROLE_WORDS = {
 }
 # 驻京记者, 驻湘记者, 驻长沙记者: a resident correspondent is a reporter.
 _RESIDENT = rf"驻[{CJK}]{{1,4}}?记者"
-_WRITER_AND_PHOTO = r"(?:文\s*[/／·•]\s*图\s*[/／]?|图\s*[/／·•]\s*文\s*[/／]?|图文)"
-_PHOTO_ONLY = r"(?:图\s*[/／]|摄\s*[/／])"
-_WRITER_ONLY = r"(?:文\s*[/／])"
+_WRITER_AND_PHOTO = r"(?:文\s*[/／·•]\s*图\s*[/／]?|图\s*[/／·•]\s*文\s*[/／]?|图文|文\s*[/／]\s*摄\s*[/／]?)"
+_PHOTO_ONLY = r"(?:图\s*[/／·•]|摄\s*[/／])"
+_WRITER_ONLY = r"(?:文\s*[/／·•])"
 # The paper or agency before a role: 本报, 新华社, 株洲日报, 晚报 (记者), 湖南广播电视台 …
 _ORG = rf"(?:本报|本刊|新华社|中新社|[{CJK}]{{0,6}}?(?:日报|晚报|早报|商报|时报|报社|融媒体中心|新闻网|电视台|报))"
 _ROLE = re.compile(
@@ -56,7 +59,7 @@ _ROLE = re.compile(
 _BULLETS = "■●◆◎▲△□◇★☆"
 _SIGNATURE_MARKS = "□◎"  # of those, the ones that stand before a bare name
 # A character that every role word above contains (记者, 通讯员, 摄影, 文/图, 视频, 作者, 漫画, 实习生 …).
-_ROLE_CHARS = re.compile("[记员摄文图视漫作生]")
+_ROLE_CHARS = re.compile("[记员摄文图视漫作生写稿笔]")
 _FILED_FROM = re.compile(rf"\s+(?:发自(?P<sent_from>[{CJK}]{{2,8}})|(?P<at>(?:(?!摄)[{CJK}]){{2,4}})报道)$")
 # 张三/文 李四/图: the role after the name, turned round before reading (文/张三 图/李四).
 _ROLE_AFTER_NAME = re.compile(rf"([{CJK}·•]{{2,5}})\s*[/／]\s*(文|图|摄)(?=[\s\u3000]|$)")
