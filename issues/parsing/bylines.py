@@ -70,7 +70,7 @@ _NAME = re.compile(rf"[{CJK}][{CJK}·•]{{1,5}}")
 # A dateline: 本报讯, 株洲日报讯, 新华社北京6月3日电, 本报长沙6月3日电, 中新网上海6月3日电 …
 _DATELINE = (
     rf"(?:据)?(?:本报|[{CJK}A-Za-z]{{0,12}}?(?:日报|晚报|早报|报|社|网|台|客户端|新闻))"
-    rf"(?:[{CJK}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)"
+    rf"(?:[{CJK}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日)?(?:综合)?(?:讯|电|消息)"
 )
 _DATELINE_CREDITS = re.compile(
     rf"^\s*(?P<byline>(?P<dateline>{_DATELINE})\s*[(（](?P<credits>[^()（）\n]{{1,80}})[)）])\s*(?P<rest>.*)$",
@@ -83,6 +83,10 @@ _DATED_DATELINE = re.compile(
     re.S,
 )
 _INLINE_CREDITS = re.compile(r"^(?P<credits>[^:：,，。;；]{3,40}?报道)\s*[:：]\s*(?P<rest>\S.*)$", re.S)
+# 央视网消息（新闻联播）：正文 — a dateline with the programme or source it came from.
+_DATELINE_SOURCE = re.compile(
+    rf"^\s*(?P<byline>(?P<dateline>{_DATELINE})\s*[(（][^()（）\n]{{1,20}}[)）]\s*[:：])\s*(?P<rest>\S.*)$", re.S
+)
 _DATELINE_ALONE = re.compile(rf"^\s*(?P<byline>(?P<dateline>{_DATELINE}))(?:[\s\u3000]+|[:：])(?P<rest>\S.*)$", re.S)
 
 # Common surnames: a credit line's names must start with one (keeps 记者节里的… out).
@@ -220,8 +224,12 @@ def parse_credits(text: str) -> tuple[Credits, list[str]]:
 
 def leading_byline(line: str) -> LeadingByline | None:
     """A dateline with its credits at the start of a paragraph: 本报讯(记者 A)正文… or 新华社…电 正文…"""
+    inline = _INLINE_CREDITS.match(line)
+    if inline and (credits := credit_line(inline.group("credits"))):
+        # 记者 张三 报道:正文… — credits with no dateline before them
+        return LeadingByline(line[: inline.start("rest")].strip(), "", credits, inline.group("rest"))
     head = line[:40]
-    if "讯" not in head and "电" not in head:
+    if "讯" not in head and "电" not in head and "消息" not in head:
         return None
     match = _DATELINE_CREDITS.match(line)
     if match:
@@ -229,7 +237,7 @@ def leading_byline(line: str) -> LeadingByline | None:
         if credits and not leftovers:
             return LeadingByline(match.group("byline").strip(), match.group("dateline").strip(), credits,
                                  match.group("rest"))  # fmt: skip
-    match = _DATELINE_ALONE.match(line) or _DATED_DATELINE.match(line)
+    match = _DATELINE_SOURCE.match(line) or _DATELINE_ALONE.match(line) or _DATED_DATELINE.match(line)
     if match and len(squeeze(match.group("dateline"))) <= 20:
         byline, dateline, rest = match.group("byline").strip(), match.group("dateline").strip(), match.group("rest")
         inline = _INLINE_CREDITS.match(rest)
