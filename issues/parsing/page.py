@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import bylines
 from . import lines as L
@@ -47,6 +48,14 @@ def _continues_a_sentence(text: str) -> bool:
 
 
 CONTINUATION_HEAD = 5
+CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [ch for ch in text if is_cjk(ch)]
+    return {a + b for a, b in pairwise(chars)}
+
+
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 
@@ -73,6 +82,7 @@ class _Draft:
     last_line: int = 0
     byline_after_text: bool = False
     photo_credit: bool = False  # the byline credits a picture (…摄)
+    captions_since_text: int = 0  # captions read after its last paragraph (a picture below it)
 
 
 class _Reader:
@@ -91,6 +101,9 @@ class _Reader:
         # An article above that stopped mid-sentence with no jump: (its index, its warning) — the
         # rest of its text may come later on the page, after a story set into its columns.
         self.open_tail: tuple[int, Warning] | None = None
+        # The article above whose last lines were captions, and how many: a picture standing
+        # between two stories may belong to the one below.
+        self.trailing_captions: tuple[int, int] | None = None
         # Text copied without blank lines (some e-papers): a column break is a plain line break.
         self.blankless = sum(1 for line in lines if line.gap) <= BLANKLESS_GAPS
 
@@ -190,7 +203,8 @@ class _Reader:
         if self.current is None or self.current.byline or self.current.paragraphs:
             self.open([])
         draft = self.current
-        draft.byline, draft.dateline, draft.credits = lead.byline, lead.dateline, lead.credits
+        draft.byline, draft.dateline = lead.byline, lead.dateline
+        draft.credits = lead.credits + draft.credits  # the byline's names first, then any caption's
         draft.last, draft.last_line = "byline", line.no
         if squeeze(lead.rest):
             self.add_text(L.Line(no=line.no, text=lead.rest.strip(), gap=0))
@@ -206,7 +220,7 @@ class _Reader:
             self.orphan(line, "署名行前没有稿件")
             return
         if not draft.byline:
-            draft.byline, draft.credits = line.text, credits
+            draft.byline, draft.credits = line.text, credits + draft.credits
             draft.byline_after_text = bool(draft.paragraphs)
             draft.photo_credit = line.photo
         elif draft.last == "byline":
@@ -260,6 +274,7 @@ class _Reader:
             self.pending_captions.append(line)
             return
         self.current.captions.append(line.text)
+        self.current.captions_since_text += 1
         self.current.credits = self.current.credits + bylines.photo_credit_names(line.text)
         self.current.last, self.current.last_line = "caption", line.no
 
@@ -298,6 +313,7 @@ class _Reader:
         for line in self.pending_captions:
             draft.credits = draft.credits + bylines.photo_credit_names(line.text)
         self.pending_captions.clear()
+        self.claim_captions_from_above(draft)
         self.give_pending_bylines()
 
     def give_pending_bylines(self) -> None:
@@ -339,6 +355,7 @@ class _Reader:
         else:
             draft.paragraphs.append(text)
         draft.last, draft.last_line = "text", line.no
+        draft.captions_since_text = 0
 
     def strip_jumps(self, line: L.Line) -> str:
         """Take (下转第X版) / (上接第X版) out of a paragraph, noting them on the article; and a closing (完)."""
@@ -355,6 +372,36 @@ class _Reader:
                 self.current.continued_from = True
             text = text[: match.start()] + text[match.end() :]
         return text.strip()
+
+    def claim_captions_from_above(self, draft: _Draft) -> None:
+        """Captions closing the story above that speak of this story's headline, not of that
+        one's, are this story's picture (set between the two)."""
+        if self.trailing_captions is None:
+            return
+        index, count = self.trailing_captions
+        self.trailing_captions = None
+        above = self.articles[index]
+        mine = _bigrams(draft.kicker + draft.title + draft.subtitle)
+        theirs = _bigrams(above.kicker + above.title + above.subtitle)
+        keep = list(above.captions[: len(above.captions) - count])
+        moved: list[str] = []
+        for caption in above.captions[len(above.captions) - count :]:
+            words = _bigrams(caption)
+            if len(words & mine) >= CAPTION_CLAIM_MIN and len(words & mine) > len(words & theirs):
+                moved.append(caption)
+            else:
+                keep.append(caption)
+        if moved:
+            credited = bylines.Credits()
+            for caption in moved:
+                credited = credited + bylines.photo_credit_names(caption)
+            # The picture's photographer goes with it, unless the story above credits them itself.
+            photographers = tuple(
+                n for n in above.photographers if n not in credited.photographers or n in squeeze(above.byline)
+            )
+            self.articles[index] = dataclasses.replace(above, captions=tuple(keep), photographers=photographers)
+            draft.captions[:0] = moved
+            draft.credits = draft.credits + credited
 
     def resume_open_tail(self, line: L.Line, text: str) -> bool:
         """Text that cannot open a paragraph (实办好。同时…, 的好少年…) after a finished one: the rest of
@@ -418,10 +465,13 @@ class _Reader:
                 self.warnings.append(warning)
                 self.open_tail = (len(self.articles), warning)
             draft.continues = True
+        self.trailing_captions = None
         if self.is_photo_item(draft):
             # A picture with its credit above a line or two of text: the text is its caption.
             draft.captions[:0] = draft.paragraphs
             draft.paragraphs = []
+        elif draft.paragraphs and draft.last == "caption" and draft.captions_since_text:
+            self.trailing_captions = (len(self.articles), draft.captions_since_text)
         credits = draft.credits
         headline = " ".join(p for p in (draft.kicker, draft.title, draft.subtitle) if p)
         self.articles.append(

@@ -494,3 +494,26 @@ def test_a_story_cut_with_no_rest_on_the_page_still_says_so():
     first, second = page.articles
     assert first.continues and len(page.warnings) == 1
     assert second.paragraphs == ("污染物浓度下降。", "目前,全市水质总体良好。")
+
+
+def test_a_picture_between_two_stories_goes_to_the_one_its_caption_speaks_of():
+    page = parse_page(
+        "青山湖水质持续改善\n\n本报讯(通讯员 卢  敏)主要污染物浓度同比下降15%。\n\n"
+        "图为市民在龙舟赛现场加油助威。 本报记者 张三 摄\n\n"
+        "龙舟赛点燃端午激情\n\n本报讯(记者 李四)6月3日,全市龙舟赛在青山湖举行。\n"
+    )
+    above, below = page.articles
+    assert (above.captions, above.photographers) == ((), ())
+    assert below.captions == ("图为市民在龙舟赛现场加油助威。 本报记者 张三 摄",)
+    assert (below.reporters, below.photographers) == (("李四",), ("张三",))
+
+
+def test_a_picture_below_its_own_story_stays_there():
+    page = parse_page(
+        "12个光伏项目顺利并网\n\n本报讯(记者 潘东晓)12个分布式光伏项目顺利并网发电。\n\n"
+        "图为株洲市二中分布式光伏发电项目,受访企业供图\n\n"
+        "龙舟赛点燃端午激情\n\n本报讯(记者 李四)6月3日,全市龙舟赛举行。\n"
+    )
+    above, below = page.articles
+    assert above.captions == ("图为株洲市二中分布式光伏发电项目,受访企业供图",)
+    assert below.captions == ()
