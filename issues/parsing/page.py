@@ -20,7 +20,7 @@ from . import lines as L
 from .decoding import decode, normalise_newlines
 from .headlines import is_rubric_block, rubric_line, split_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
-from .sections import classify
+from .sections import classify, page_section
 from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
 
 SUBHEAD_MAX_LINES = 2
@@ -494,6 +494,7 @@ class _Reader:
                     body="".join(draft.paragraphs + draft.captions),
                     rubric=draft.rubric,
                     byline=draft.byline,
+                    page=page_section(self.masthead),
                 ),
                 continues=draft.continues,
                 continued_from=draft.continued_from,

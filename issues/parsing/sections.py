@@ -13,9 +13,32 @@ BODY_HITS_CAP = 3
 HEAD_FACTOR = 3
 
 
+PAGE_PRIOR = 6  # what a page's name weighs: about two headline words
+# 第A05版 体育, A06  城事, 第3版·经济: a page number, then the page's name.
+_PAGE_NAME = re.compile(r"(?:第\s*)?[A-Za-z]{0,2}\d{1,3}\s*版?\s*[·:：\-—|｜\s]\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*$")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+def page_section(furniture: list[str]) -> str:
+    """The section a page's name gives (体育, 文化 …), from its header lines; "" when none does."""
+    pages = _data().get("pages", {})
+    for line in furniture:
+        match = _PAGE_NAME.search(line.strip())
+        if match:
+            name = match.group("name")
+            for key in sorted(pages, key=len, reverse=True):
+                if name.startswith(key):  # 体育新闻, 文化周刊
+                    return pages[key]
+    return ""
+
+
 @lru_cache(maxsize=1)
 def _model() -> tuple[str, dict[str, list[tuple[str, float]]], re.Pattern]:
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    data = _data()
     by_word: dict[str, list[tuple[str, float]]] = {}
     for section, keywords in data["sections"].items():
         for word, weight in keywords.items():
@@ -44,8 +67,9 @@ def _trie(words) -> str:
     return pattern(root)
 
 
-def classify(*, headline: str, body: str, rubric: str = "", byline: str = "") -> str:
-    """The section whose keywords weigh most in the text; the default when none is found."""
+def classify(*, headline: str, body: str, rubric: str = "", byline: str = "", page: str = "") -> str:
+    """The section whose keywords weigh most in the text, the page's own section (`page`) counting
+    for a little; the default when nothing is found."""
     default, by_word, pattern = _model()
     head_hits = Counter(pattern.findall(f"{headline} {rubric} {byline}"))
     body_hits = Counter(pattern.findall(body))
@@ -54,6 +78,8 @@ def classify(*, headline: str, body: str, rubric: str = "", byline: str = "") ->
         hits = HEAD_FACTOR * head_hits[word] + min(body_hits[word], BODY_HITS_CAP)
         for section, weight in by_word[word]:
             scores[section] += weight * hits
+    if page:
+        scores[page] += PAGE_PRIOR
     if not scores:
         return default
     return max(scores.items(), key=lambda item: item[1])[0]

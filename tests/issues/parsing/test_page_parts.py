@@ -89,6 +89,20 @@ def test_section_is_suggested_from_the_text():
     assert [a.section for a in page.articles] == ["体育", "教育"]
 
 
+@pytest.mark.parametrize(
+    "header, section",
+    [("第8版 体育新闻", "体育"), ("B02 文化周刊", "文化"), ("第3版·经济", "产业"), ("第A02版 要闻", "社会")],
+)
+def test_the_pages_name_leans_the_section_of_its_stories(header, section):
+    page = parse_page(f"江城晚报\n{header}\n\n他的五十岁\n\n本报讯(记者 何琳)张师傅今年五十岁。\n")
+    assert page.articles[0].section == section
+
+
+def test_a_stories_own_words_outweigh_the_pages_name():
+    page = parse_page("第8版 体育新闻\n\n市委常委会召开会议\n\n本报讯(记者 何琳)市委书记主持会议,部署督导工作。\n")
+    assert page.articles[0].section == "时政"
+
+
 def test_e_paper_text_without_blank_lines_between_articles():
     page = parse_page(
         "第04版：经济\n全省一季度外贸进出口增长6.2%\n本报记者　陈　晨\n"
