@@ -51,7 +51,12 @@ _FURNITURE = [
 ]
 # One pass instead of one per pattern: every line of a page is tried.
 _FURNITURE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
-_JUMP = r"(?P<dir>上接|下转|接|转|紧接|续|续接)\s*(?:第\s*)?[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]+\s*版"
+_JUMP = (
+    r"(?P<dir>上接|下转|下接|接|转|紧接|续|续接)\s*(?:第\s*)?[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]+\s*版"
+    r"(?:\s*[·・]?\s*[\u4e00-\u9fff]{1,6})?"  # 下转2版·要闻, 下转第3版左下
+)
+# Jumps that say the story goes on elsewhere (the others say where it came from).
+FORWARD_JUMPS = {"下转", "下接", "转"}
 JUMP_MARK = re.compile(rf"[(（]\s*{_JUMP}\s*[)）]")
 # The wire services' end of story: (完), （全文完）, 【完】.
 END_MARK = re.compile(r"[(（【]\s*(?:全文)?完\s*[)）】]")

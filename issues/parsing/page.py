@@ -187,7 +187,7 @@ class _Reader:
 
     def on_jump(self, line: L.Line) -> None:
         self.repairs.append(Repair("jump-marker", line.no, line.text))
-        backward = L.JUMP_LINE.fullmatch(squeeze(line.text)).group("dir") not in {"下转", "转"}
+        backward = L.JUMP_LINE.fullmatch(squeeze(line.text)).group("dir") not in L.FORWARD_JUMPS
         if self.current is None or (backward and self.current.paragraphs):
             self.pending_continued_from = backward or self.pending_continued_from
             if not backward:
@@ -366,7 +366,7 @@ class _Reader:
             text = text[: end.start()]
         for match in reversed(list(L.JUMP_MARK.finditer(text))):
             self.repairs.append(Repair("jump-marker", line.no, match.group(0)))
-            if match.group("dir") in {"下转", "转"}:
+            if match.group("dir") in L.FORWARD_JUMPS:
                 self.current.continues = True
             else:
                 self.current.continued_from = True

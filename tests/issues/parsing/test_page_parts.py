@@ -68,6 +68,26 @@ def test_jump_markers_set_continues_and_continued_from():
     assert [r.dropped for r in page.repairs] == ["(下转第3版)", "(上接第1版)"]
 
 
+@pytest.mark.parametrize(
+    "forward, backward",
+    [("（下转2版·要闻）", "（上接A01版）"), ("（下接第6版）", "(紧接1版)"), ("（下转第3版左下）", "（续第一版）")],
+)
+def test_jump_markers_with_a_page_name_or_another_verb(forward, backward):
+    page = parse_page(
+        f"新增两所学校\n\n本报讯(记者 何琳)办好每一所{forward}\n\n"
+        f"城市更新让老街区焕发新活力\n\n{backward}\n\n在改造过程中,坚持留改拆。\n"
+    )
+    first, second = page.articles
+    assert (first.continues, first.continued_from, second.continues, second.continued_from) == (
+        True,
+        False,
+        False,
+        True,
+    )
+    assert first.paragraphs == ("办好每一所",)
+    assert [r.dropped for r in page.repairs] == [forward, backward]
+
+
 def test_text_before_any_article_is_unassigned_with_a_warning():
     page = parse_page(
         "云川日报\n\n这段文字接自上一版,讲完了最后一件事,然后结束了。\n\n标题一则新闻\n\n本报讯(记者 张伟)正文。\n"
