@@ -34,28 +34,8 @@ _AA_WORDS = set(
 )
 # A paragraph never opens on these: a particle, or punctuation that closes a clause.
 _NO_PARAGRAPH_START = "的了地得着过们吗呢吧啊，。、；：,.;:)）」』”’"
-
-
-def _continues_a_sentence(text: str) -> bool:
-    """Text that is the middle of a sentence: it opens on a particle or a clause's closing
-    punctuation, or finishes a sentence within its first few characters (实办好。)."""
-    if not text or text[0] in OPENERS or L.is_numbered(text):
-        return False
-    if text[0] in _NO_PARAGRAPH_START:
-        return True
-    head = text[:CONTINUATION_HEAD]
-    return any(mark in head for mark in "。！？!?")
-
-
-CONTINUATION_HEAD = 5
+CONTINUATION_HEAD = 5  # a sentence finished within this many characters: the text is a sentence's end
 CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if is_cjk(ch)]
-    return {a + b for a, b in pairwise(chars)}
-
-
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 
@@ -502,6 +482,22 @@ class _Reader:
                 last_line=draft.last_line,
             )
         )
+
+
+def _continues_a_sentence(text: str) -> bool:
+    """Text that is the middle of a sentence: it opens on a particle or a clause's closing
+    punctuation, or finishes a sentence within its first few characters (实办好。)."""
+    if not text or text[0] in OPENERS or L.is_numbered(text):
+        return False
+    if text[0] in _NO_PARAGRAPH_START:
+        return True
+    head = text[:CONTINUATION_HEAD]
+    return any(mark in head for mark in "。！？!?")
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [ch for ch in text if is_cjk(ch)]
+    return {a + b for a, b in pairwise(chars)}
 
 
 def _block_size(block: list[str]) -> int:
