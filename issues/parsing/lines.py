@@ -17,6 +17,10 @@ HEADING_MAX = 40
 INDENTED_PAGE_LINES = 3  # indented lines before a page counts as indenting its paragraphs
 FURNITURE_MAX = 60
 
+# The page's staff, a name after each role: 主编:刘  强 值班:陈  敏.
+_STAFF = re.compile(
+    r"(主编|副主编|总编辑|首席编辑|值班|编辑|美编|校对|版式|设计|照排|排版|一审|二审|三审|终审|签发)(?:\s*[:：]|\s+)"
+)
 # Page furniture: mastheads, page headers and footers, promos, URL and hotline lines.
 _FURNITURE = [
     re.compile(p)
@@ -96,7 +100,16 @@ def is_furniture(text: str, s: str | None = None) -> bool:
     s = squeeze(text) if s is None else s
     if not s or len(s) > FURNITURE_MAX or s.endswith(("。", "，", ",")):
         return False
-    return bool(_FURNITURE_ANY.search(text))
+    return bool(_FURNITURE_ANY.search(text)) or is_staff_line(text)
+
+
+def is_staff_line(text: str) -> bool:
+    """主编:刘  强 值班:陈  敏 — nothing but roles, each followed by a person's name."""
+    parts = _STAFF.split(text.strip())
+    if len(parts) < 3 or squeeze(parts[0]):
+        return False
+    names = [squeeze(name) for name in parts[2::2]]
+    return all(2 <= len(n) <= 4 and bylines.looks_like_name(n) for n in names)
 
 
 def is_heading(text: str, s: str | None = None) -> bool:

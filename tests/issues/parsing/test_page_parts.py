@@ -551,3 +551,15 @@ def test_a_picture_below_its_own_story_stays_there():
     above, below = page.articles
     assert above.captions == ("图为株洲市二中分布式光伏发电项目,受访企业供图",)
     assert below.captions == ()
+
+
+@pytest.mark.parametrize("staff", ["主编:刘  强 值班:陈  敏", "终审 王五 签发 张三", "设计 王芳"])
+def test_a_line_of_the_pages_staff_is_furniture(staff):
+    page = parse_page(f"湖湘日报\n\n{staff}\n\n省政府常务会议研究部署\n\n本报讯(记者 邓晶)会议召开。\n")
+    assert staff in page.masthead
+    assert page.articles[0].title == "省政府常务会议研究部署"
+
+
+@pytest.mark.parametrize("headline", ["基层民警值班:守护万家灯火", "设计师的家", "编辑部的故事"])
+def test_headlines_naming_a_staff_role_stay_headlines(headline):
+    assert only_article(f"{headline}\n\n本报讯(记者 邓晶)会议召开。\n").title == headline
