@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import rjieba
+
 from . import bylines
 from . import lines as L
 from .decoding import decode, normalise_newlines
@@ -26,7 +28,8 @@ from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
 SUBHEAD_MAX_LINES = 2
 PHOTO_CAPTION_MAX = 240
 _SUBHEAD_COLON = re.compile(r"^[^:：]{1,10}[:：]")
-# Reduplicated words (AA) that a column break may legitimately split.
+# Characters of reduplicated words (AA) that a column break may split: for these a repeat at
+# the break is weighed, not dropped outright.
 _AA_WORDS = set(
     "天人常渐刚往谢看试慢好个家户处年层步一纷久默悄仅明稍偏轻深多大小高星妈爸哥姐弟妹奶爷宝娃事样条点滴片句声"
     "每时次代辈世重匆冉熊茫浩滔蒸勃欣津井楚彬彬翩"
@@ -328,7 +331,7 @@ class _Reader:
             return
         if previous is not None and self.joins(previous, text):
             at_break = line.gap or self.blankless
-            if at_break and previous[-1] == text[0] and is_cjk(text[0]) and text[0] not in _AA_WORDS:
+            if at_break and _repeated_at_break(previous, text):
                 self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
                 text = text[1:]
             draft.paragraphs[-1] = previous + text
@@ -393,7 +396,7 @@ class _Reader:
         if not article.paragraphs:
             return False
         last = article.paragraphs[-1]
-        if last[-1] == text[0] and is_cjk(text[0]) and text[0] not in _AA_WORDS:
+        if _repeated_at_break(last, text):
             self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
             text = text[1:]
         self.repairs.append(Repair("resumed-after-story", line.no, ""))
@@ -493,6 +496,26 @@ def _continues_a_sentence(text: str) -> bool:
         return True
     head = text[:CONTINUATION_HEAD]
     return any(mark in head for mark in "。！？!?")
+
+
+def _repeated_at_break(before: str, after: str) -> bool:
+    """Does the text after a column break repeat the last character before it (的 / 的好少年)?
+
+    Extraction often repeats it. A reduplicated word (好好, 天天, 纷纷) may be cut there too:
+    for those characters the reading that segments into fewer lone characters wins
+    (做好 / 好扑救 is 做好扑救; 要好 / 好学习 is 要好好学习).
+    """
+    ch = after[:1]
+    if not ch or before[-1:] != ch or not is_cjk(ch):
+        return False
+    if ch not in _AA_WORDS:
+        return True
+    kept, dropped = before[-4:] + after[:4], before[-4:] + after[1:5]
+    return _lone_characters(dropped) < _lone_characters(kept)
+
+
+def _lone_characters(text: str) -> int:
+    return sum(1 for word in rjieba.cut(text) if len(word) == 1)
 
 
 def _bigrams(text: str) -> set[str]:

@@ -563,3 +563,18 @@ def test_a_line_of_the_pages_staff_is_furniture(staff):
 @pytest.mark.parametrize("headline", ["基层民警值班:守护万家灯火", "设计师的家", "编辑部的故事"])
 def test_headlines_naming_a_staff_role_stay_headlines(headline):
     assert only_article(f"{headline}\n\n本报讯(记者 邓晶)会议召开。\n").title == headline
+
+
+@pytest.mark.parametrize(
+    "before, after, joined",
+    [
+        ("要做好", "好扑救力量和物资准备。", "要做好扑救力量和物资准备。"),
+        ("召开市委常", "常委会会议。", "召开市委常委会会议。"),
+        ("我们要好", "好学习。", "我们要好好学习。"),
+        ("大家纷", "纷表示支持。", "大家纷纷表示支持。"),
+        ("有力", "力保障了颗粒归仓。", "有力保障了颗粒归仓。"),
+    ],
+)
+def test_a_character_repeated_at_a_column_break_is_dropped_unless_it_makes_a_word(before, after, joined):
+    article = only_article(f"夏粮丰收在望\n\n本报讯(记者 常钦)会议指出,{before}\n\n{after}\n")
+    assert article.paragraphs == (f"会议指出,{joined}",)
