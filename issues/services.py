@@ -477,12 +477,18 @@ def published_articles_refresh(*, article_ids: Iterable[int]) -> bool:
         for start in range(0, len(ordered), REFRESH_CHUNK):
             chunk = ordered[start : start + REFRESH_CHUNK]
             marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM issues_publishedarticle WHERE article_id IN ({marks})", chunk)
-            changed += cursor.rowcount
+            # Upserted, not deleted and inserted: two refreshes of one article may run at once.
             cursor.execute(
                 "INSERT INTO issues_publishedarticle (article_id, data, refreshed_at) "
-                + selectors.payload_sql(f"a.id IN ({marks})", also="CURRENT_TIMESTAMP"),
+                + selectors.payload_sql(f"a.id IN ({marks})", also="CURRENT_TIMESTAMP")
+                + " ON CONFLICT (article_id) DO UPDATE SET data = excluded.data, refreshed_at = excluded.refreshed_at",
                 chunk,
+            )
+            changed += cursor.rowcount
+            cursor.execute(
+                f"DELETE FROM issues_publishedarticle WHERE article_id IN ({marks}) AND article_id NOT IN "
+                f"(SELECT id FROM articles_article WHERE id IN ({marks}) AND status = 'published')",
+                chunk + chunk,
             )
             changed += cursor.rowcount
     return changed > 0

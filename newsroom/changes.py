@@ -28,7 +28,8 @@ def readers_see_change(*, articles: Iterable[int] = (), site: bool = False) -> N
     # The first callback to run after the commit does the work for every change before it;
     # those after it find nothing left. A rolled-back change may leave ids behind: writing
     # their rows again with the next change is harmless, since rows are derived.
-    transaction.on_commit(_flush)
+    # robust: the change has committed; a failed refresh is logged, and does not fail the request.
+    transaction.on_commit(_flush, robust=True)
 
 
 def readers_lose(*, articles: Iterable[int]) -> None:

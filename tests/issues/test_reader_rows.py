@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from articles import services as article_services
-from articles.models import Section
+from articles.models import Article, Section
 from issues import selectors, services
 from issues.models import Placement, PublishedArticle
 from newsroom import cache as page_cache
@@ -185,3 +185,27 @@ def test_the_rebuild_command_writes_every_row(paper):
 
     call_command("refresh_reader_rows", verbosity=0)
     assert PublishedArticle.objects.count() == len(paper["articles"])
+
+
+def test_a_failed_refresh_is_logged_and_does_not_undo_or_fail_the_change(
+    rows, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    article = rows["articles"][0]
+
+    def broken(article_ids):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "published_articles_refresh", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "改过的标题"
+        article_services.article_save(article=article)
+    assert Article.objects.get(pk=article.pk).title == "改过的标题"
+    assert "database went away" in caplog.text
+
+
+def test_refreshing_rows_that_exist_rewrites_them_in_place(rows):
+    article = rows["articles"][0]
+    Article.objects.filter(pk=article.pk).update(title="悄悄改过的标题")
+    assert services.published_articles_refresh(article_ids=[article.pk])
+    assert PublishedArticle.objects.count() == len(rows["articles"])
+    assert _row(article.pk).title == "悄悄改过的标题"
