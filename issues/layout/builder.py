@@ -31,6 +31,8 @@ OVERFLOW_WEIGHT = 2.0
 HEADLINE_GROWTH, LEADING_GROWTH = 1.5, 1.25
 BLOCK_GAP_MM = 3.0
 MIN_TEXT_LINES = 4
+TITLE_LINES = 2  # a title is fitted to this many lines, down to the smallest size
+TITLE_STEP_PT, MIN_HEADLINE_PT = 2.0, 16.0
 
 
 def headline_pt(columns: int, *, lead: bool) -> float:
@@ -40,18 +42,31 @@ def headline_pt(columns: int, *, lead: bool) -> float:
     return {2: 18.0, 3: 22.0, 4: 26.0, 5: 28.0}.get(columns, 30.0)
 
 
+def _title_lines(text: str, width_mm: float, pt: float) -> int:
+    per_line = max(1, math.floor(width_mm / (pt * PT_MM)))
+    return math.ceil(len(text) / per_line)
+
+
 def _title_height(text: str, width_mm: float, pt: float) -> float:
     if not text:
         return 0.0
-    per_line = max(1, math.floor(width_mm / (pt * PT_MM)))
-    return math.ceil(len(text) / per_line) * pt * PT_MM * 1.25
+    return _title_lines(text, width_mm, pt) * pt * PT_MM * 1.25
+
+
+def title_pt(article: LayoutArticle, columns: int, geometry: PageGeometry, *, lead: bool) -> float:
+    """The block's headline size, stepped down until the title takes at most two lines:
+    a long title is set smaller, as a desk would, rather than wrapped onto four."""
+    width, pt = geometry.span_mm(columns), headline_pt(columns, lead=lead)
+    while pt - TITLE_STEP_PT >= MIN_HEADLINE_PT and _title_lines(article.title, width, pt) > TITLE_LINES:
+        pt -= TITLE_STEP_PT
+    return pt
 
 
 def needed_mm(article: LayoutArticle, columns: int, geometry: PageGeometry, *, lead: bool = False,
               headline_scale: float = 1.0, leading_scale: float = 1.0) -> float:  # fmt: skip
     """The height the article asks for at this width: headline, byline, photos with captions, text."""
     width = geometry.span_mm(columns)
-    pt = headline_pt(columns, lead=lead) * headline_scale
+    pt = title_pt(article, columns, geometry, lead=lead) * headline_scale
     head = _title_height(article.title, width, pt)
     head += _title_height(article.kicker, width, 14.0) + _title_height(article.subtitle, width, 14.0)
     line = geometry.line_mm * leading_scale
@@ -66,7 +81,7 @@ def needed_mm(article: LayoutArticle, columns: int, geometry: PageGeometry, *, l
 
 
 def _minimum_mm(article: LayoutArticle, columns: int, geometry: PageGeometry, *, lead: bool) -> float:
-    pt = headline_pt(columns, lead=lead)
+    pt = title_pt(article, columns, geometry, lead=lead)
     return _title_height(article.title, geometry.span_mm(columns), pt) + MIN_TEXT_LINES * geometry.line_mm
 
 
@@ -180,7 +195,9 @@ def _block(article, column, columns, y, h, geometry, *, lead, cap_pt: float | No
     No headline grows past the lead's (`cap_pt`)."""
     headline_scale = leading_scale = 1.0
     wanted = needed_mm(article, columns, geometry, lead=lead)
-    base_pt = headline_pt(columns, lead=lead)
+    base_pt = title_pt(article, columns, geometry, lead=lead)
+    if cap_pt is not None:
+        base_pt = min(base_pt, cap_pt)  # the lead's headline stays the page's largest
     for scale in (1.1, 1.2, 1.3, 1.4, HEADLINE_GROWTH):
         if cap_pt is not None and base_pt * scale >= cap_pt:
             break
@@ -210,7 +227,7 @@ def _block(article, column, columns, y, h, geometry, *, lead, cap_pt: float | No
         column=column,
         columns=columns,
         lines=round(h / geometry.line_mm),
-        headline_pt=round(headline_pt(columns, lead=lead) * headline_scale, 1),
+        headline_pt=round(base_pt * headline_scale, 1),
         needed_mm=round(wanted, 2),
         overflow_chars=min(article.body_chars, math.ceil(overflow_mm * chars_per_mm)),
         left=round(x / geometry.width_mm, 5),

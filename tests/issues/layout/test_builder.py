@@ -102,3 +102,25 @@ def test_too_much_text_becomes_a_suggested_jump():
 
 def test_an_empty_page():
     assert build_layout([]).blocks == ()
+
+
+def test_a_long_title_is_set_smaller_to_fit_two_lines_and_a_short_one_keeps_its_size():
+    from issues.layout.builder import TITLE_LINES, _title_lines, headline_pt, title_pt
+
+    geometry = PageGeometry()
+    short = LayoutArticle(id=1, title="市委督导组完成进驻", body_chars=600, paragraphs=3)
+    long = LayoutArticle(
+        id=2, title="株洲为何要在全省率先作出弘扬“三个精神”的决定?深入践行全过程人民民主", body_chars=600, paragraphs=3
+    )
+    assert title_pt(short, 3, geometry, lead=False) == headline_pt(3, lead=False)
+    fitted = title_pt(long, 3, geometry, lead=False)
+    assert fitted < headline_pt(3, lead=False)
+    assert _title_lines(long.title, geometry.span_mm(3), fitted) <= TITLE_LINES
+
+
+@settings(max_examples=60, deadline=None)
+@given(pages)
+def test_no_headline_is_larger_than_the_leads(articles):
+    layout = build_layout(articles)
+    if layout.blocks:
+        assert max(b.headline_pt for b in layout.blocks) == layout.blocks[0].headline_pt
