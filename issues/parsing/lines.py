@@ -37,6 +37,7 @@ _FURNITURE = [
         r"^(?:农历|乙巳|甲辰|丙午|丁未)[^。]{0,20}$",
         r"(?:责任编辑|责编|编辑[:：]|版式|美编|校对|组版|审读|值班编委|值班主任|视觉设计|制图)",
         r"(?:主管|主办|报社出版|社出版)",
+        r"^(?:广\s*告|分类广告|广告专版)$",
         r"(?:视频号|公众号|客户端|扫码|二维码|抖音号|微信号|微博)",
         r"(?:总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版)",
         r"^[A-Za-z0-9 .,:&'/-]+$",
@@ -75,6 +76,8 @@ _PICTURE_SOURCE = re.compile(
     r"|(?:本版)?图片(?:均)?由[^，。,]{1,20}提供|资料图片?|新华社发|[^，。,\s]{1,12}供图)[)）]?$"
 )
 _BRIEF = re.compile(r"^(?P<title>【[^【】]{4,30}】)\s*(?P<text>\S.{9,})$")
+# 编者按: / 【编者按】 opening an editor's note: the note's text, not a headline.
+_EDITORS_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编后|编后语|核心提示|阅读提示)[】\]]?[:：]?")
 _AUTHOR_NOTE = re.compile(r"^[(（](?:作者|本文作者|作者单位)")
 # An interview's turns (记者:…? / 问:… / 主持人:…) are text, however short.
 _DIALOGUE = re.compile(r"^(?:本报记者|记者|主持人|问|答|Q|A)[:：]")
@@ -157,7 +160,7 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     source = bylines.source_line(text)
     if source is not None:
         return SOURCE, False, source
-    if _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s):
+    if _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s):
         return TEXT, False, None  # （作者系…） and interview turns are text, not headlines
     if is_furniture(text, s):
         return FURNITURE, False, None

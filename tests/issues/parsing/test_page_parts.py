@@ -578,3 +578,16 @@ def test_headlines_naming_a_staff_role_stay_headlines(headline):
 def test_a_character_repeated_at_a_column_break_is_dropped_unless_it_makes_a_word(before, after, joined):
     article = only_article(f"夏粮丰收在望\n\n本报讯(记者 常钦)会议指出,{before}\n\n{after}\n")
     assert article.paragraphs == (f"会议指出,{joined}",)
+
+
+def test_an_editors_note_is_text_not_a_headline():
+    page = parse_page(
+        "编者按:\n今年以来,我市持续推进实践活动。\n\n菜市场变身网红打卡地\n\n本报记者 胡  敏\n\n"
+        "【编者按】\n\n菜市场是城市文明的窗口。\n\n走进改造后的农贸市场,让人眼前一亮。\n\n广告\n"
+    )
+    (article,) = page.articles
+    assert article.title == "菜市场变身网红打卡地"
+    assert article.paragraphs == ("【编者按】菜市场是城市文明的窗口。", "走进改造后的农贸市场,让人眼前一亮。")
+    # Above every story there is no story to give it to: kept, and flagged for the desk.
+    assert page.unassigned == ("编者按:", "今年以来,我市持续推进实践活动。") and len(page.warnings) == 2
+    assert "广告" in page.masthead
