@@ -65,7 +65,10 @@ _FILED_FROM = re.compile(rf"\s+(?:发自(?P<sent_from>[{CJK}]{{2,8}})|(?P<at>(?:
 _ROLE_AFTER_NAME = re.compile(rf"([{CJK}·•]{{2,5}})\s*[/／]\s*(文|图|摄)(?=[\s\u3000]|$)")
 _PHOTO_SUFFIX = re.compile(r"\s*(?:摄影报道|摄影|摄|供图|报道|整理|采写|撰文|执笔|编译)\s*$")
 _NAME_SPLIT = re.compile(r"[\s\u3000、,，/／:：;；]+")
-_NAME = re.compile(rf"[{CJK}][{CJK}·•]{{1,5}}")
+# A transliterated name, its parts joined by a middle dot: 阿卜杜拉·艾力, 古丽娜尔·吐尔逊.
+_DOTTED = rf"[{CJK}]{{1,6}}(?:[·•][{CJK}]{{1,6}}){{1,3}}"
+_DOTTED_NAME = re.compile(_DOTTED)
+_NAME = re.compile(rf"{_DOTTED}|[{CJK}][{CJK}·•]{{1,5}}")
 
 # A dateline: 本报讯, 株洲日报讯, 新华社北京6月3日电, 本报长沙6月3日电, 中新网上海6月3日电 …
 _DATELINE = (
@@ -98,6 +101,7 @@ _SURNAMES = set(
     "邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣"
     "晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉"
     "冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "买努迪吐帕热依"  # the first characters of Uyghur and other transliterated names (买买提, 努尔)
 )
 _COMPOUND_SURNAMES = (
     "欧阳",
@@ -148,6 +152,8 @@ def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def looks_like_name(name: str) -> bool:
+    if _DOTTED_NAME.fullmatch(name):
+        return True
     return bool(_NAME.fullmatch(name)) and (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES))
 
 
@@ -324,6 +330,7 @@ def credit_line(line: str) -> Credits | None:
     return credits
 
 
+_AGENCY_SENT = re.compile(rf"^[{CJK}]{{1,6}}社发\s*")
 _BARE_PHOTO_CREDIT = re.compile(rf"(?P<names>[{CJK}·•][{CJK}·•\s\u3000、]{{1,16}}?)\s*(?:摄影|摄)")
 _TRAILING_CREDIT = re.compile(r"[(（][^()（）]{2,40}[)）]\s*$")
 
@@ -346,6 +353,10 @@ def photo_credit_names(text: str) -> Credits:
     if not tail or not is_photo_credit(tail):
         return Credits()
     credits = credit_line(tail)
+    if not credits and (bracket := _TRAILING_CREDIT.search(tail)):
+        credits = credit_line(bracket.group(0))  # 新华社发(张三 摄): the agency, then the photographer
+    if not credits:
+        credits = credit_line(_AGENCY_SENT.sub("", tail.strip("()（） ")))  # (新华社发 张三摄)
     if not credits:
         return Credits()
     return Credits(photographers=_unique(credits.reporters + credits.correspondents + credits.photographers))

@@ -1,6 +1,14 @@
 import pytest
 
-from issues.parsing.bylines import Credits, credit_line, leading_byline, source_line, split_names, trailing_credit
+from issues.parsing.bylines import (
+    Credits,
+    credit_line,
+    leading_byline,
+    photo_credit_names,
+    source_line,
+    split_names,
+    trailing_credit,
+)
 
 from .helpers import only_article
 
@@ -150,3 +158,26 @@ def test_a_name_under_a_signature_mark_is_a_byline(line, reporters):
 @pytest.mark.parametrize("line", ["□ 新闻背景", "◎ 城市更新", "■ 张三"])
 def test_a_signature_mark_before_words_that_are_no_name_is_no_byline(line):
     assert credit_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("新华社乌鲁木齐6月3日电（记者 阿卜杜拉·艾力 买买提）正文。", ("阿卜杜拉·艾力", "买买提")),
+        ("本报讯(记者 古丽娜尔·吐尔逊)正文。", ("古丽娜尔·吐尔逊",)),
+    ],
+)
+def test_transliterated_names_joined_by_a_middle_dot(line, names):
+    assert leading_byline(line).credits.reporters == names
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "图为农民在收割小麦。新华社发(张三 摄)",
+        "图为农民在收割小麦。（新华社发 张三摄）",
+        "图为农民在收割小麦。 张三 摄",
+    ],
+)
+def test_an_agencys_picture_credit_names_its_photographer(caption):
+    assert photo_credit_names(caption).photographers == ("张三",)
