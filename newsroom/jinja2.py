@@ -8,7 +8,7 @@ once per process, not once per request.
 """
 
 import datetime
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -39,31 +39,24 @@ def static_url(path: str) -> str:
 
 
 class _Links:
-    """The links and stylesheets on every reader page, resolved and escaped once per process."""
+    """The links and stylesheets on every reader page, resolved and escaped once per process
+    (on first use, when the URLconf is loaded), then read as plain attributes."""
 
-    @cached_property
-    def home(self) -> Markup:
-        return escape(url("site:home"))
+    _TARGETS = {
+        "home": lambda: url("site:home"),
+        "search": lambda: url("site:search"),
+        "feed": lambda: url("site:feed"),
+        "sitemap": lambda: url("sitemap"),
+        "css": lambda: static_url("site/site.css"),
+        "print_css": lambda: static_url("site/print.css"),
+    }
 
-    @cached_property
-    def search(self) -> Markup:
-        return escape(url("site:search"))
-
-    @cached_property
-    def feed(self) -> Markup:
-        return escape(url("site:feed"))
-
-    @cached_property
-    def sitemap(self) -> Markup:
-        return escape(url("sitemap"))
-
-    @cached_property
-    def css(self) -> Markup:
-        return escape(static_url("site/site.css"))
-
-    @cached_property
-    def print_css(self) -> Markup:
-        return escape(static_url("site/print.css"))
+    def __getattr__(self, name: str) -> Markup:
+        if name not in self._TARGETS:
+            raise AttributeError(name)
+        value = escape(self._TARGETS[name]())
+        setattr(self, name, value)
+        return value
 
 
 _nav: dict = {"generation": None, "html": ""}

@@ -27,3 +27,16 @@ def test_mm_percent_and_url():
     assert mm_percent("x", 350) == "0%"
     assert url("site:article", 7) == "/articles/7/"
     assert url("site:page", "2025-06-04", "A01") == "/epaper/2025-06-04/A01/"
+
+
+def test_the_site_wide_links_resolve_once_and_unknown_ones_fail():
+    import pytest
+
+    from newsroom.jinja2 import _Links
+
+    links = _Links()
+    assert links.home == "/" and links.feed == "/feeds/latest/"
+    assert "home" in vars(links)  # kept: the next page reads it as a plain attribute
+    assert links.css.startswith("/static/site/site")
+    with pytest.raises(AttributeError):
+        links.nowhere  # noqa: B018
