@@ -26,6 +26,7 @@ from .sections import classify, page_section
 from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
 
 SUBHEAD_MAX_LINES = 2
+PART_TITLE_MAX = 8  # a part's title (a poem's, a section's) under the byline is this short
 PHOTO_CAPTION_MAX = 240
 _SUBHEAD_COLON = re.compile(r"^[^:：]{1,10}[:：]")
 # Characters of reduplicated words (AA) that a column break may split: for these a repeat at
@@ -66,6 +67,7 @@ class _Draft:
     byline_after_text: bool = False
     photo_credit: bool = False  # the byline credits a picture (…摄)
     captions_since_text: int = 0  # captions read after its last paragraph (a picture below it)
+    in_parts: bool = False  # its text comes in titled parts (诗二首: 山居, 听雨)
 
 
 class _Reader:
@@ -147,10 +149,23 @@ class _Reader:
                 for line in run:
                     self.orphan(line, "孤立的标题行,未能归入任何稿件")
             return
-        if following.kind in {L.TEXT, L.CAPTION} and self.current is not None and self.is_subhead(run):
+        in_story = following.kind in {L.TEXT, L.CAPTION} and self.current is not None
+        if in_story and (self.is_subhead(run) or self.heads_first_part(run)):
             self.add_subhead(run)
             return
         self.open(run)
+
+    def heads_first_part(self, run: list[L.Line]) -> bool:
+        """A short line straight under a headline and its byline, before any text: the title of
+        the first part (诗二首 / ◎ 赵刚 / 山居 …), not a story of its own; and so are the
+        short titles of the parts after it."""
+        draft = self.current
+        if len(run) != 1 or len(squeeze(run[0].text)) > PART_TITLE_MAX:
+            return False
+        if draft.in_parts or (draft.last == "byline" and not draft.paragraphs and draft.title):
+            draft.in_parts = True  # the next part's title (听雨) is one too
+            return True
+        return False
 
     def continues_open_paragraph(self, line: L.Line) -> bool:
         draft = self.current

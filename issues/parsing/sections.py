@@ -31,7 +31,7 @@ def page_section(furniture: list[str]) -> str:
         if match:
             name = match.group("name")
             for key in sorted(pages, key=len, reverse=True):
-                if name.startswith(key):  # 体育新闻, 文化周刊
+                if key in name:  # 体育新闻, 文化周刊, 炎帝文化
                     return pages[key]
     return ""
 

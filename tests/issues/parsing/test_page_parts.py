@@ -591,3 +591,14 @@ def test_an_editors_note_is_text_not_a_headline():
     # Above every story there is no story to give it to: kept, and flagged for the desk.
     assert page.unassigned == ("编者按:", "今年以来,我市持续推进实践活动。") and len(page.warnings) == 2
     assert "广告" in page.masthead
+
+
+def test_titled_parts_under_one_byline_are_subheads_of_one_story():
+    page = parse_page(
+        "诗二首\n\n◎ 赵  刚\n\n山居\n\n青山不墨千秋画,\n绿水无弦万古琴。\n\n听雨\n\n夜半听雨声,\n点滴到天明。\n\n"
+        "夏日荷塘\n\n文/王  芳\n\n荷塘里的荷花开了。\n"
+    )
+    poems, essay = page.articles
+    assert (poems.title, poems.reporters, poems.subheads) == ("诗二首", ("赵刚",), ("山居", "听雨"))
+    assert len(poems.paragraphs) == 2
+    assert (essay.title, essay.reporters) == ("夏日荷塘", ("王芳",))
