@@ -234,6 +234,9 @@ def leading_byline(line: str) -> LeadingByline | None:
     if inline and (credits := credit_line(inline.group("credits"))):
         # 记者 张三 报道:正文… — credits with no dateline before them
         return LeadingByline(line[: inline.start("rest")].strip(), "", credits, inline.group("rest"))
+    lead = _spaced_credits(line)
+    if lead:
+        return lead
     head = line[:40]
     if "讯" not in head and "电" not in head and "消息" not in head:
         return None
@@ -256,6 +259,24 @@ def leading_byline(line: str) -> LeadingByline | None:
         return LeadingByline(byline, dateline, Credits(), rest)
     return None
 
+
+def _spaced_credits(line: str) -> LeadingByline | None:
+    """本报记者 张三 通讯员 李四 近日,… — credits set off from the text by a space, no dateline."""
+    head = line[:60]
+    if (" " not in head and "\u3000" not in head) or not _ROLE_CHARS.search(line[:12]):
+        return None
+    cuts = [m.start() for m in re.finditer(r"[ \u3000]+", head)]
+    for cut in reversed(cuts):
+        head, rest = line[:cut].strip(), line[cut:].strip()
+        if len(rest) < SPACED_REST_MIN or not re.search(r"[，,。；;：:]", rest[:30]):
+            continue
+        credits = credit_line(head)
+        if credits:
+            return LeadingByline(head, "", credits, rest)
+    return None
+
+
+SPACED_REST_MIN = 6  # the text after spaced credits: at least a clause
 
 # A byline with no name: 本报评论员, 新华社评论员, 本报编辑部, 本报调查组 …
 _NAMELESS = re.compile(

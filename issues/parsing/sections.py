@@ -10,6 +10,7 @@ from pathlib import Path
 
 _DATA = Path(__file__).with_name("sections.json")
 BODY_HITS_CAP = 3
+BODY_CHARS = 1200  # a story's opening says what it is about; the rest only costs time
 HEAD_FACTOR = 3
 
 
@@ -72,7 +73,7 @@ def classify(*, headline: str, body: str, rubric: str = "", byline: str = "", pa
     for a little; the default when nothing is found."""
     default, by_word, pattern = _model()
     head_hits = Counter(pattern.findall(f"{headline} {rubric} {byline}"))
-    body_hits = Counter(pattern.findall(body))
+    body_hits = Counter(pattern.findall(body[:BODY_CHARS]))
     scores: Counter = Counter()
     for word in head_hits.keys() | body_hits.keys():
         hits = HEAD_FACTOR * head_hits[word] + min(body_hits[word], BODY_HITS_CAP)

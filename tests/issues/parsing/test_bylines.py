@@ -181,3 +181,27 @@ def test_transliterated_names_joined_by_a_middle_dot(line, names):
 )
 def test_an_agencys_picture_credit_names_its_photographer(caption):
     assert photo_credit_names(caption).photographers == ("张三",)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "reporters", "correspondents"),
+    [
+        ("本报记者 张三 通讯员 李四 近日,我市召开会议。", "本报记者 张三 通讯员 李四", ("张三",), ("李四",)),
+        ("□本报记者 张三 近日,我市召开会议。", "□本报记者 张三", ("张三",), ()),
+        ("记者 张  三　近日,我市召开会议。", "记者 张  三", ("张三",), ()),
+    ],
+)
+def test_credits_set_off_from_the_text_by_a_space(line, byline, reporters, correspondents):
+    lead = leading_byline(line)
+    assert (lead.byline, lead.dateline, lead.credits.reporters, lead.credits.correspondents) == (
+        byline,
+        "",
+        reporters,
+        correspondents,
+    )
+    assert lead.rest == "近日,我市召开会议。"
+
+
+@pytest.mark.parametrize("line", ["记者节里 大家都很开心,我市召开会议。", "文化 惠民,我市召开会议。"])
+def test_text_with_a_space_is_not_a_byline(line):
+    assert leading_byline(line) is None
