@@ -8,7 +8,9 @@ from .text import squeeze
 
 RUBRIC_LINE_MAX = 12
 _RUBRIC_WORDS = re.compile(
-    r"(时评|评论|社论|快评|短评|观察|视点|专栏|聚焦|关注|特稿|深读|一线|纪实|走基层|手记|札记|随笔|声音)"
+    r"(时评|评论|社论|快评|短评|观察|视点|专栏|聚焦|关注|特稿|深读|一线|纪实|走基层|手记|札记|随笔|声音"
+    # a series' name: 乡村振兴看湖湘, 民生实事进行时, 高质量发展调研行, 代表委员面对面
+    r"|看[\u4e00-\u9fff]{1,3}$|进行时|调研行|系列报道|大家谈|面对面|蹲点|探访)"
 )
 # Words that name an opinion column outright, whatever stands around them.
 _COLUMN_WORDS = re.compile(r"(时评|评论|社论|快评|短评|专栏|手记|札记|随笔)$")

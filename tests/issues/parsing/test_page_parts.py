@@ -602,3 +602,9 @@ def test_titled_parts_under_one_byline_are_subheads_of_one_story():
     assert (poems.title, poems.reporters, poems.subheads) == ("诗二首", ("赵刚",), ("山居", "听雨"))
     assert len(poems.paragraphs) == 2
     assert (essay.title, essay.reporters) == ("夏日荷塘", ("王芳",))
+
+
+@pytest.mark.parametrize("series", ["乡村振兴看湖湘", "民生实事进行时", "高质量发展调研行"])
+def test_a_series_name_standing_above_the_headline_is_the_rubric(series):
+    article = only_article(f"{series}\n\n稻田里的“新农人”\n\n本报记者 唐  亚\n\n初夏时节,走进万亩稻田。\n")
+    assert (article.rubric, article.kicker, article.title) == (series, "", "稻田里的“新农人”")
