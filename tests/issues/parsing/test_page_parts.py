@@ -608,3 +608,9 @@ def test_titled_parts_under_one_byline_are_subheads_of_one_story():
 def test_a_series_name_standing_above_the_headline_is_the_rubric(series):
     article = only_article(f"{series}\n\n稻田里的“新农人”\n\n本报记者 唐  亚\n\n初夏时节,走进万亩稻田。\n")
     assert (article.rubric, article.kicker, article.title) == (series, "", "稻田里的“新农人”")
+
+
+@pytest.mark.parametrize("note", ["本版图片除署名外均由新华社发", "株洲日报社 地址:株洲市天元区", "广告"])
+def test_notes_on_the_whole_page_are_furniture(note):
+    page = parse_page(f"标题一则新闻\n\n本报讯(记者 张伟)正文。\n\n{note}\n")
+    assert page.masthead == (note,) and page.articles[0].paragraphs == ("正文。",)
