@@ -38,6 +38,8 @@ _FURNITURE = [
         r"(?:责任编辑|责编|编辑[:：]|版式|美编|校对|组版|审读|值班编委|值班主任|视觉设计|制图)",
         r"(?:主管|主办|报社出版|社出版)",
         r"^(?:广\s*告|分类广告|广告专版)$",
+        # a rule or a bullet standing alone: the page's decoration, drawn as text
+        r"^[\s■□▲△▼▽●○◆◇★☆◎※—–\-_·•…=~*#]+$",
         r"^本版(?:图片|稿件|照片)",  # 本版图片除署名外均由新华社发: a note on the whole page
         r"(?:地址|社址)\s*[:：]",
         r"(?:视频号|公众号|客户端|扫码|二维码|抖音号|微信号|微博)",
@@ -70,7 +72,7 @@ END_MARK = re.compile(r"[(（【]\s*(?:全文)?完\s*[)）】]")
 # A jump standing on its own line needs no brackets: 下转第3版, ▶下转A3版.
 JUMP_LINE = re.compile(rf"[(（]?\s*[▶►→>]?\s*{_JUMP}\s*[)）]?")
 _CAPTION_START = re.compile(
-    r"^(?:图为|图\s*[:：]|[上下左右中]图|图片[:：]|题图|图[一二三四五六七八九十①-⑩\d]\s*[:：为]|[▲△▼▽◀▶])"
+    r"^(?:图\s*[0-9一二三四五六七八九十①-⑩]+$|图为|图\s*[:：]|[上下左右中]图|图片[:：]|题图|图[一二三四五六七八九十①-⑩\d]\s*[:：为]|[▲△▼▽◀▶])"
 )
 _CAPTION_END = re.compile(r"(?:(?<!拍)摄|供图|资料图片|图片由[^。]{1,20}提供|新华社发)\s*[)）]?$")
 _PICTURE_SOURCE = re.compile(

@@ -614,3 +614,15 @@ def test_a_series_name_standing_above_the_headline_is_the_rubric(series):
 def test_notes_on_the_whole_page_are_furniture(note):
     page = parse_page(f"标题一则新闻\n\n本报讯(记者 张伟)正文。\n\n{note}\n")
     assert page.masthead == (note,) and page.articles[0].paragraphs == ("正文。",)
+
+
+def test_rules_and_bullets_standing_alone_are_decoration_and_a_picture_label_a_caption():
+    page = parse_page(
+        "市委常委会召开会议\n\n本报讯(记者 张三)会议召开。\n\n■\n\n——\n\n▲\n\n图1\n\n"
+        "市政府召开常务会议\n\n本报讯(记者 李四)会议召开。\n"
+    )
+    first, second = page.articles
+    assert page.masthead == ("■", "——", "▲")
+    assert (first.paragraphs, first.subheads, first.captions, first.continues) == (("会议召开。",), (), ("图1",), False)
+    assert (second.kicker, second.rubric, second.title) == ("", "", "市政府召开常务会议")
+    assert page.warnings == ()
