@@ -38,6 +38,10 @@ _FURNITURE = [
         r"(?:责任编辑|责编|编辑[:：]|版式|美编|校对|组版|审读|值班编委|值班主任|视觉设计|制图)",
         r"(?:主管|主办|报社出版|社出版)",
         r"^(?:广\s*告|分类广告|广告专版)$",
+        # a page number however it is dressed (０２, —3—, · 2 ·, 第2页), or with the page's name (2 要闻)
+        r"^[－—\-·•\s]*[0-9０-９]{1,3}[－—\-·•\s]*$",
+        r"^第\s*[0-9０-９]{1,3}\s*页$",
+        r"^(?:[0-9０-９]{1,2}\s+[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,4}\s+[0-9０-９]{1,2})$",
         # a rule or a bullet standing alone: the page's decoration, drawn as text
         r"^[\s■□▲△▼▽●○◆◇★☆◎※—–\-_·•…=~*#]+$",
         r"^本版(?:图片|稿件|照片)",  # 本版图片除署名外均由新华社发: a note on the whole page

@@ -626,3 +626,9 @@ def test_rules_and_bullets_standing_alone_are_decoration_and_a_picture_label_a_c
     assert (first.paragraphs, first.subheads, first.captions, first.continues) == (("会议召开。",), (), ("图1",), False)
     assert (second.kicker, second.rubric, second.title) == ("", "", "市政府召开常务会议")
     assert page.warnings == ()
+
+
+@pytest.mark.parametrize("number", ["０２", "—3—", "· 2 ·", "第 2 页", "2 要闻", "要闻 2"])
+def test_a_page_number_however_dressed_is_furniture(number):
+    page = parse_page(f"{number}\n\n市委常委会召开会议\n\n本报讯(记者 张三)会议召开。\n\n{number}\n")
+    assert page.masthead == (number, number) and page.articles[0].title == "市委常委会召开会议"
