@@ -470,7 +470,11 @@ def published_articles_refresh(*, article_ids: Iterable[int]) -> bool:
     if not ids:
         return False
     # 上一篇 / 下一篇 show the titles of the published articles either side on the page.
-    ids |= set(Placement.objects.filter(page__placements__article__in=ids).values_list("article_id", flat=True))
+    # (In chunks, as below: PostgreSQL takes at most 65,535 parameters a query.)
+    given = sorted(ids)
+    for start in range(0, len(given), REFRESH_CHUNK):
+        on_their_pages = Placement.objects.filter(page__placements__article__in=given[start : start + REFRESH_CHUNK])
+        ids.update(on_their_pages.values_list("article_id", flat=True))
     changed = 0
     ordered = sorted(ids)
     with connection.cursor() as cursor:

@@ -209,3 +209,10 @@ def test_refreshing_rows_that_exist_rewrites_them_in_place(rows):
     assert services.published_articles_refresh(article_ids=[article.pk])
     assert PublishedArticle.objects.count() == len(rows["articles"])
     assert _row(article.pk).title == "悄悄改过的标题"
+
+
+def test_a_rebuild_works_in_chunks_whatever_the_count(paper, monkeypatch):
+    monkeypatch.setattr(services, "REFRESH_CHUNK", 3)  # PostgreSQL takes at most 65,535 parameters a query
+    assert services.published_articles_rebuild() == len(paper["articles"])
+    assert PublishedArticle.objects.count() == len(paper["articles"])
+    assert all(_row(a.pk) == _live(a.pk) for a in paper["articles"])
