@@ -112,3 +112,10 @@ def test_sitemap_and_robots(client, unpublished):
     assert f"/articles/{unpublished['draft'].pk}/" not in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_a_missing_page_says_so_in_chinese(client, paper, settings):
+    settings.DEBUG = False
+    response = client.get("/articles/999999/")
+    assert response.status_code == 404
+    assert "页面不存在" in response.text and 'lang="zh-CN"' in response.text
