@@ -14,6 +14,7 @@ FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT = 
 )  # fmt: skip
 
 HEADING_MAX = 40
+BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 INDENTED_PAGE_LINES = 3  # indented lines before a page counts as indenting its paragraphs
 FURNITURE_MAX = 60
 
@@ -190,6 +191,19 @@ def author_names(text: str) -> tuple[str, ...]:
     return ()
 
 
+def _heads_what_follows(lines: list[Line], i: int) -> bool:
+    """A labelled or numbered subhead (技术攻关:三年啃下“硬骨头”), or the title of a picture whose
+    caption and credit follow (老街换新颜 / 6月4日,… / 本报记者 王  芳 摄)."""
+    s = squeeze(lines[i].text)
+    if _LABEL.match(s) or is_numbered(s):
+        return True
+    after = lines[i + 1 : i + 3]
+    return len(after) == 2 and after[0].kind == TEXT and after[1].kind == CREDIT and after[1].photo
+
+
+_LABEL = re.compile(r"^[^:：]{1,10}[:：]\S")
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their numbers, the blank lines before each, and their kinds."""
     rows: list[RawLine] = []
@@ -225,6 +239,8 @@ def split_lines(text: str) -> list[Line]:
                 line.kind, line.found = CREDIT, bylines.Credits(reporters=names)
     # Where paragraphs open with an indent (e-paper text), a line without one is no paragraph's start.
     indented_page = sum(line.indented for line in lines) >= INDENTED_PAGE_LINES
+    # Text copied with no blank lines and no indents: only the punctuation says where a paragraph ends.
+    blankless = not indented_page and sum(1 for line in lines if line.gap) <= BLANKLESS_GAPS
     # A short line straight after body text, with no blank line between, is the
     # start of a paragraph (cut by a column break), not a heading, unless a byline
     # follows it: e-paper text runs articles on without blank lines.
@@ -233,6 +249,8 @@ def split_lines(text: str) -> list[Line]:
         if indented_page and not line.indented:
             continue
         if line.kind == HEADING and line.gap == 0 and lines[i - 1].kind in {TEXT, DATELINE}:
+            if blankless and ends_sentence(lines[i - 1].text) and _heads_what_follows(lines, i):
+                continue  # the text above is finished and this line heads a part or a picture
             j = i + 1
             # The headline's other lines follow without a blank line; past a blank line the
             # line is alone: the end of a paragraph cut at a column break.

@@ -26,6 +26,7 @@ from .sections import classify, page_section
 from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
 
 SUBHEAD_MAX_LINES = 2
+STACKED_LOGO_MAX = 12  # each line of a column logo stacked under a headline is this short
 PART_TITLE_MAX = 8  # a part's title (a poem's, a section's) under the byline is this short
 PHOTO_CAPTION_MAX = 240
 _SUBHEAD_COLON = re.compile(r"^[^:：]{1,10}[:：]")
@@ -41,7 +42,6 @@ _NO_PARAGRAPH_START = "的了地得着过们吗呢吧啊，。、；：,.;:)）�
 CONTINUATION_HEAD = 5  # a sentence finished within this many characters: the text is a sentence's end
 CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
-BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 
 
 @dataclass
@@ -90,7 +90,7 @@ class _Reader:
         # between two stories may belong to the one below.
         self.trailing_captions: tuple[int, int] | None = None
         # Text copied without blank lines (some e-papers): a column break is a plain line break.
-        self.blankless = sum(1 for line in lines if line.gap) <= BLANKLESS_GAPS
+        self.blankless = sum(1 for line in lines if line.gap) <= L.BLANKLESS_GAPS
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -297,6 +297,9 @@ class _Reader:
             blocks[-1].append(text)
         if len(blocks) == 1 and (i := rubric_line(blocks[0])) is not None:
             blocks = [b for b in (blocks[0][:i], [blocks[0][i]], blocks[0][i + 1 :]) if b]
+        elif len(blocks) == 1 and self.blankless and (k := _stacked_logo_under(blocks[0])):
+            # No blank lines to set it off: short lines stacked under a long headline are a logo.
+            blocks = [blocks[0][:-k], blocks[0][-k:]]
         # When every block could be a column logo, the largest is the headline.
         heads = ([b for b in blocks if not is_rubric_block(b)] or [max(blocks, key=_block_size)]) if blocks else []
         rubrics = [b for b in blocks if not any(b is h for h in heads)]
@@ -531,6 +534,18 @@ def _repeated_at_break(before: str, after: str) -> bool:
 
 def _lone_characters(text: str) -> int:
     return sum(1 for word in rjieba.cut(text) if len(word) == 1)
+
+
+def _stacked_logo_under(lines: list[str]) -> int:
+    """How many short lines (锲而不舍落实 / 中央八项规定精神) stand stacked under a headline at least
+    twice as long as any of them: a column logo; 0 when none do."""
+    sizes = [len(squeeze(line)) for line in lines]
+    k = 0
+    while k < len(sizes) - 1 and sizes[-1 - k] <= STACKED_LOGO_MAX:
+        k += 1
+    if k < 2 or max(sizes[:-k]) < 2 * max(sizes[-k:]):
+        return 0
+    return k
 
 
 def _bigrams(text: str) -> set[str]:

@@ -632,3 +632,23 @@ def test_rules_and_bullets_standing_alone_are_decoration_and_a_picture_label_a_c
 def test_a_page_number_however_dressed_is_furniture(number):
     page = parse_page(f"{number}\n\n市委常委会召开会议\n\n本报讯(记者 张三)会议召开。\n\n{number}\n")
     assert page.masthead == (number, number) and page.articles[0].title == "市委常委会召开会议"
+
+
+def test_a_page_without_blank_lines_keeps_its_logos_subheads_and_picture_titles():
+    page = parse_page(
+        "深入贯彻中央八项规定精神学习教育 市委督导组完成进驻\n锲而不舍落实\n中央八项规定精神\n"
+        "株洲日报讯(全媒体记者/邹家虎)督导组完成了进驻工作。\n"
+        "云川造储能电池首次出口欧洲\n本报讯(记者 赵敏)首批储能电池装船。\n"
+        "技术攻关:三年啃下“硬骨头”\n公司组建研发团队,攻克关键技术。\n"
+        "老街换新颜\n6月4日,市民在改造后的青石老街上休闲漫步。\n本报记者 王  芳 摄\n"
+    )
+    logo, story, picture = page.articles
+    assert (logo.kicker, logo.title) == ("深入贯彻中央八项规定精神学习教育", "市委督导组完成进驻")
+    assert logo.rubric == "锲而不舍落实 中央八项规定精神"
+    assert story.subheads == ("技术攻关:三年啃下“硬骨头”",)
+    assert story.paragraphs == ("首批储能电池装船。", "公司组建研发团队,攻克关键技术。")
+    assert (picture.title, picture.captions, picture.photographers) == (
+        "老街换新颜",
+        ("6月4日,市民在改造后的青石老街上休闲漫步。",),
+        ("王芳",),
+    )
