@@ -43,6 +43,18 @@ def pytest_sessionstart(session):
         _fail("Redis", str(exc))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_connections(django_db_setup, django_db_blocker):
+    """Threads that served tests (the Celery worker, the live server) may still hold a connection
+    to the test database at the end; close them, so that it can be dropped."""
+    yield
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(scope="session")
 def celery_app():
     """Our own Celery app, on the Redis broker, for `celery_worker`."""
