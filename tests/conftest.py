@@ -48,6 +48,8 @@ def _close_stray_connections(django_db_setup, django_db_blocker):
     """Threads that served tests (the Celery worker, the live server) may still hold a connection
     to the test database at the end; close them, so that it can be dropped."""
     yield
+    if not connection.settings_dict["NAME"].startswith("test_"):
+        return  # the test database is gone already
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"

@@ -68,6 +68,18 @@ class _Draft:
     photo_credit: bool = False  # the byline credits a picture (…摄)
     captions_since_text: int = 0  # captions read after its last paragraph (a picture below it)
     in_parts: bool = False  # its text comes in titled parts (诗二首: 山居, 听雨)
+    paragraph_gaps: list[int] = field(default_factory=list)  # blank lines before each paragraph
+
+    def caption_blocks(self) -> list[str]:
+        """The text as a picture's caption: lines with no blank line between them are one block
+        (a caption cut where a wrapped line happened to end on 。)."""
+        blocks: list[str] = []
+        for text, gap in zip(self.paragraphs, self.paragraph_gaps, strict=True):
+            if blocks and not gap:
+                blocks[-1] += text
+            else:
+                blocks.append(text)
+        return blocks
 
 
 class _Reader:
@@ -238,8 +250,9 @@ class _Reader:
             draft.credits = draft.credits + credits
         if line.photo and draft.byline_after_text and not draft.subheads and len(draft.paragraphs) <= 2:
             # A photo item: the text above its credit is the picture's caption.
-            draft.captions.extend(draft.paragraphs)
+            draft.captions.extend(draft.caption_blocks())
             draft.paragraphs.clear()
+            draft.paragraph_gaps.clear()
         draft.last, draft.last_line = "byline", line.no
 
     def on_brief(self, line: L.Line) -> None:
@@ -355,6 +368,7 @@ class _Reader:
             draft.paragraphs[-1] = previous + text
         else:
             draft.paragraphs.append(text)
+            draft.paragraph_gaps.append(line.gap)
         draft.last, draft.last_line = "text", line.no
         draft.captions_since_text = 0
 
@@ -469,8 +483,8 @@ class _Reader:
         self.trailing_captions = None
         if self.is_photo_item(draft):
             # A picture with its credit above a line or two of text: the text is its caption.
-            draft.captions[:0] = draft.paragraphs
-            draft.paragraphs = []
+            draft.captions[:0] = draft.caption_blocks()
+            draft.paragraphs, draft.paragraph_gaps = [], []
         elif draft.paragraphs and draft.last == "caption" and draft.captions_since_text:
             self.trailing_captions = (len(self.articles), draft.captions_since_text)
         credits = draft.credits

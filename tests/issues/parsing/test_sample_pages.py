@@ -43,3 +43,14 @@ def test_parse_issue_command_prints_the_json(capsys):
     assert set(data) == {"masthead", "articles", "unassigned", "repairs", "warnings"}
     assert [a["title"] for a in data["articles"]][1:3] == ["全国夏粮收获进度过半", "云川造储能电池首次出口欧洲"]
     assert data["articles"][2]["subtitle"] == "首批2000套产品装船启运"
+
+
+@pytest.mark.parametrize(("name", "least"), [("zhuzhou-daily-page-a01", 0.99), ("yunchuan-daily-page-a02", 1.0)])
+def test_sample_pages_copied_without_blank_lines_read_almost_as_before(name, least):
+    """Some e-papers copy out with no blank line anywhere: column breaks become plain line breaks."""
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    raw = "\n".join(line.strip() for line in text.split("\n") if line.strip()) + "\n"
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    measures = score(raw, expected, parse_bytes(raw.encode("utf-8")).to_dict())
+    assert measures["nothing_lost"] == 1.0
+    assert sum(measures.values()) / len(measures) >= least

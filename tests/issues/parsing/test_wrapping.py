@@ -77,10 +77,19 @@ def test_pages_that_are_not_wrapped_keep_their_lines(name):
     assert len(lines) == sum(1 for raw in text.split("\n") if raw.strip())
 
 
-@pytest.mark.parametrize("columns", [11, 12, 13, 14, 15, 16, 17, 19, 22])
+@pytest.mark.parametrize("columns", range(11, 25))
 @pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"])
 def test_sample_pages_hard_wrapped_at_any_column_width_read_as_before(name, columns):
     raw = hard_wrap((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), columns)
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    measures = score(raw, expected, parse_page(raw).to_dict())
+    assert measures == {k: 1.0 for k in measures}
+
+
+@pytest.mark.parametrize("columns", range(12, 25))
+@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"])
+def test_sample_pages_with_headlines_and_bylines_wrapped_too_read_as_before(name, columns):
+    raw = hard_wrap((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), columns, longer_than=columns)
     expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
     measures = score(raw, expected, parse_page(raw).to_dict())
     assert measures == {k: 1.0 for k in measures}
