@@ -204,6 +204,22 @@ def _heads_what_follows(lines: list[Line], i: int) -> bool:
 _LABEL = re.compile(r"^[^:：]{1,10}[:：]\S")
 
 
+def headline_before_dateline(text: str) -> str:
+    """The headline when a line holds a headline, a space, then a story opening with its dateline
+    (extraction put them side by side); "" otherwise."""
+    front = text[: HEADING_MAX + 2]
+    if (" " not in front and "\u3000" not in front) or ("讯" not in text[:60] and "电" not in text[:60]):
+        return ""
+    for space in re.finditer(r"[ \u3000]+", front):
+        head = text[: space.start()]
+        if not is_heading(head) or bylines.opens_with_dateline(head):
+            continue
+        lead = bylines.leading_byline(text[space.end() :])
+        if lead and lead.dateline and squeeze(lead.rest):
+            return head
+    return ""
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their numbers, the blank lines before each, and their kinds."""
     rows: list[RawLine] = []
@@ -225,6 +241,11 @@ def split_lines(text: str) -> list[Line]:
         gap = 0
     lines: list[Line] = []
     for row in unwrap(rows):
+        head = headline_before_dateline(row.text)
+        if head:
+            # 市委常委会召开会议 本报讯(记者 张三)6月3日,… — headline and story on one extracted line
+            lines.append(Line(no=row.no, text=head, gap=row.gap, kind=HEADING))
+            row.text, row.gap = row.text[len(head) :].strip(), 0
         kind, photo, found = classify_line(row.text)
         lines.append(
             Line(no=row.no, text=row.text, gap=row.gap, kind=kind, photo=photo, found=found, indented=row.indent >= 1)

@@ -652,3 +652,21 @@ def test_a_page_without_blank_lines_keeps_its_logos_subheads_and_picture_titles(
         ("6月4日,市民在改造后的青石老街上休闲漫步。",),
         ("王芳",),
     )
+
+
+@pytest.mark.parametrize(
+    "line, title, byline",
+    [
+        ("市委常委会召开会议 本报讯(记者 张三)6月3日,会议召开。", "市委常委会召开会议", "本报讯(记者 张三)"),
+        (
+            "全国夏粮收获进度过半　新华社北京6月4日电(记者 王磊)收获进度过半。",
+            "全国夏粮收获进度过半",
+            "新华社北京6月4日电(记者 王磊)",
+        ),
+    ],
+)
+def test_a_headline_and_its_story_extracted_onto_one_line_are_told_apart(line, title, byline):
+    page = parse_page(f"云川日报\n\n{line}\n")
+    (article,) = page.articles
+    assert (article.title, article.byline) == (title, byline)
+    assert page.unassigned == () and article.paragraphs[0].endswith("。")
