@@ -10,7 +10,7 @@ from pathlib import Path
 
 _DATA = Path(__file__).with_name("sections.json")
 BODY_HITS_CAP = 3
-BODY_CHARS = 1200  # a story's opening says what it is about; the rest only costs time
+BODY_CHARS = 600  # a story's lead says what it is about; the rest only costs time
 HEAD_FACTOR = 3
 
 
