@@ -201,6 +201,16 @@ admin.site.unregister(Article)
 admin.site.register(Article, PrintArticleAdmin)
 
 
+# What the parser changed beyond joining lines, as the desk reads it (issues/parsing: Repair.kind).
+REPAIR_LABELS = {
+    "duplicate-at-break": "删去分栏处重复的字",
+    "jump-marker": "转版标记",
+    "end-marker": "稿件结束标记",
+    "byte-order-mark": "删去文件开头的字节顺序标记",
+    "resumed-after-story": "被其他稿件隔开的后文已接回原稿",
+}
+
+
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
     list_display = ["id", "issue_date", "page_code", "page_name", "status", "progress_bar", "created_by", "created_at"]
@@ -212,7 +222,8 @@ class ImportJobAdmin(admin.ModelAdmin):
     actions = ["retry"]
     fields = [
         "publication", "issue_date", "page_code", "page_name", "page", "source_name", "checksum",
-        "status", "progress_bar", "error", "warning_list", "conflict_list", "article_links",
+        "status", "progress_bar", "error", "warning_list", "conflict_list", "article_links", "unassigned_list",
+        "repair_list",
         "created_count", "updated_count", "attempts", "created_by", "created_at", "started_at", "finished_at", "text",
     ]  # fmt: skip
     readonly_fields = fields
@@ -232,6 +243,22 @@ class ImportJobAdmin(admin.ModelAdmin):
             return "—"
         rows = ((w.get("line", ""), w.get("message", "")) for w in obj.warnings)
         return format_html("<ul>{}</ul>", format_html_join("", "<li>第 {} 行:{}</li>", rows))
+
+    @admin.display(description="未归入稿件的文字")
+    def unassigned_list(self, obj):
+        texts = (obj.result or {}).get("unassigned") or []
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((t,) for t in texts))) if texts else "—"
+
+    @admin.display(description="解析修复")
+    def repair_list(self, obj):
+        repairs = (obj.result or {}).get("repairs") or []
+        if not repairs:
+            return "—"
+        rows = (
+            (r.get("line", ""), REPAIR_LABELS.get(r.get("kind"), r.get("kind")), r.get("dropped") or "")
+            for r in repairs
+        )
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>第 {} 行:{} <code>{}</code></li>", rows))
 
     @admin.display(description="冲突")
     def conflict_list(self, obj):

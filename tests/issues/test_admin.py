@@ -60,3 +60,28 @@ def test_job_page_shows_progress_warnings_and_article_links(admin_client_logged)
     assert "第 31 行:稿件在句中结束" in response.text
     first = job.articles.order_by("placement__position").first()
     assert reverse("admin:articles_article_change", args=[first.pk]) in response.text
+
+
+def test_job_page_shows_the_parsers_repairs_and_the_text_it_could_not_place(admin_client_logged):
+    job = services.import_job_create(
+        publication=PublicationFactory(),
+        issue_date=datetime.date(2025, 6, 4),
+        page_code="A01",
+        data="接自上一版的一段话。\n\n市委常委会召开会议\n\n本报讯(记者 张三)会议指出,要做好\n\n好防汛工作。\n".encode(),
+        enqueue=False,
+    )
+    job = services.import_job_run(job_id=job.pk)
+    response = admin_client_logged.get(reverse("admin:issues_importjob_change", args=[job.pk]))
+    assert "接自上一版的一段话。" in response.text  # unassigned, shown, not lost
+    assert "第 7 行:删去分栏处重复的字 <code>好</code>" in response.text
+
+
+def test_every_repair_the_parser_makes_has_a_label():
+    import re
+    from pathlib import Path
+
+    from issues.admin import REPAIR_LABELS
+
+    parsing = Path(__file__).resolve().parents[2] / "issues" / "parsing"
+    source = "".join(p.read_text(encoding="utf-8") for p in parsing.glob("*.py"))
+    assert set(re.findall(r'Repair\("([a-z-]+)"', source)) == set(REPAIR_LABELS)
