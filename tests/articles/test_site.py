@@ -81,3 +81,12 @@ def test_search_pages_without_counting_every_match(client, paper, django_assert_
         response = client.get("/search/", {"q": "株洲"})
     assert response.status_code == 200
     assert not [q for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+
+
+@pytest.mark.parametrize("url", ["/sections/shizheng/", "/reporters/chenzhengming/", "/search/?q=株洲"])
+def test_list_pages_keep_heading_order(client, paper, url):
+    import re
+    from itertools import pairwise
+
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", client.get(url).text)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in pairwise(levels))
