@@ -8,8 +8,8 @@ TITLE_FALLBACK_CHARS = 24
 
 
 def article_body_html(parsed: ParsedArticle) -> str:
-    """Paragraphs as <p>, subheads as <h3>, in reading order."""
-    tags = {"p": "p", "subhead": "h3"}
+    """Paragraphs as <p>, subheads as <h2> (the editor's 小标题), in reading order."""
+    tags = {"p": "p", "subhead": "h2"}
     return "\n".join(f"<{tags[kind]}>{escape(text, quote=False)}</{tags[kind]}>" for kind, text in parsed.body_blocks())
 
 

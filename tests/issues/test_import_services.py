@@ -58,7 +58,7 @@ def test_sample_page_becomes_articles_bylines_and_captions():
     ]
     assert Reporter.objects.get(name="邓伟勇").organisation == "株洲日报"
     assert Photo.objects.get().caption == "图为株洲市二中初中部1MW分布式光伏发电项目,受访企业供图"
-    assert "<h3>现场直击:社区难题变身“流量剧本”</h3>" in articles[7].body
+    assert "<h2>现场直击:社区难题变身“流量剧本”</h2>" in articles[7].body
     assert set(job.articles.all()) == set(articles)
 
 

@@ -119,3 +119,12 @@ def test_a_missing_page_says_so_in_chinese(client, paper, settings):
     response = client.get("/articles/999999/")
     assert response.status_code == 404
     assert "页面不存在" in response.text and 'lang="zh-CN"' in response.text
+
+
+def test_the_article_page_keeps_heading_order(client, paper):
+    import re
+    from itertools import pairwise
+
+    article = next(a for a in paper["articles"] if "<h2>" in a.body)  # an imported story with subheads
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", client.get(f"/articles/{article.pk}/").text)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in pairwise(levels))
