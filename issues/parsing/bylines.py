@@ -68,6 +68,7 @@ _NAME_SPLIT = re.compile(r"[\s\u3000、,，/／:：;；]+")
 # A transliterated name, its parts joined by a middle dot: 阿卜杜拉·艾力, 古丽娜尔·吐尔逊.
 _DOTTED = rf"[{CJK}]{{1,6}}(?:[·•][{CJK}]{{1,6}}){{1,3}}"
 _DOTTED_NAME = re.compile(_DOTTED)
+_NOT_A_NAME = re.compile("记者|通讯员|评论员|编辑|摄影|实习|本报")
 _NAME = re.compile(rf"{_DOTTED}|[{CJK}][{CJK}·•]{{1,5}}")
 
 # A dateline: 本报讯, 株洲日报讯, 新华社北京6月3日电, 本报长沙6月3日电, 中新网上海6月3日电 …
@@ -152,6 +153,8 @@ def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def looks_like_name(name: str) -> bool:
+    if _NOT_A_NAME.search(name):
+        return False  # 全媒体记者: a role, though 全 is a surname
     if _DOTTED_NAME.fullmatch(name):
         return True
     return bool(_NAME.fullmatch(name)) and (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES))
@@ -334,7 +337,7 @@ def credit_line(line: str) -> Credits | None:
                 return Credits(reporters=tuple(names))
         return None  # no role word can be in it: most headlines stop here
     bare = _BARE_PHOTO_CREDIT.fullmatch(inner.strip())
-    if bare:
+    if bare and not _ROLE.search(bare.group("names")):
         # 李安 摄: a picture credited by name alone, as captions end
         names = split_names(bare.group("names"))
         if 0 < len(names) <= 3 and all(looks_like_name(n) for n in names):

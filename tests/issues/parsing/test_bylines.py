@@ -205,3 +205,9 @@ def test_credits_set_off_from_the_text_by_a_space(line, byline, reporters, corre
 @pytest.mark.parametrize("line", ["记者节里 大家都很开心,我市召开会议。", "文化 惠民,我市召开会议。"])
 def test_text_with_a_space_is_not_a_byline(line):
     assert leading_byline(line) is None
+
+
+@pytest.mark.parametrize("credit", ["全媒体记者 邹  敏 摄", "(全媒体记者 邹敏 摄)"])
+def test_a_role_word_is_never_taken_for_a_name(credit):
+    assert credit_line(credit).photographers == ("邹敏",)
+    assert photo_credit_names(f"图为施工现场。 {credit}").photographers == ("邹敏",)
