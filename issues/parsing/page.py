@@ -68,6 +68,7 @@ class _Draft:
     photo_credit: bool = False  # the byline credits a picture (…摄)
     captions_since_text: int = 0  # captions read after its last paragraph (a picture below it)
     in_parts: bool = False  # its text comes in titled parts (诗二首: 山居, 听雨)
+    ended: bool = False  # an end marker (完) closed it
     paragraph_gaps: list[int] = field(default_factory=list)  # blank lines before each paragraph
 
     def caption_blocks(self) -> list[str]:
@@ -117,7 +118,7 @@ class _Reader:
                 self.give_pending_bylines()  # the headline did not open an article after all
                 i = j
                 continue
-            if line.kind == L.CREDIT and self.byline_of_next(i):
+            if (line.kind == L.CREDIT and self.byline_of_next(i)) or (line.kind == L.SOURCE and self.source_of_next(i)):
                 self.pending_bylines.append(line)
                 i += 1
                 continue
@@ -126,6 +127,12 @@ class _Reader:
         self.close()
         for line in self.pending_captions:  # no story on the page to give them to
             self.orphan(line, "图片说明前没有稿件")
+
+    def source_of_next(self, i: int) -> bool:
+        """A source line (综合新华社报道) after a story that its end marker (完) closed, above a
+        headline: it heads the story below."""
+        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return self.current is not None and self.current.ended and following is not None and following.kind == L.HEADING
 
     def byline_of_next(self, i: int) -> bool:
         """A credit line standing above a headline (commentaries print 本报评论员 X first), not closing the article above.
@@ -267,7 +274,7 @@ class _Reader:
         """(完) on a line of its own: the story above is complete."""
         self.repairs.append(Repair("end-marker", line.no, line.text))
         if self.current is not None:
-            self.current.last = "end"
+            self.current.last, self.current.ended = "end", True
 
     def on_source(self, line: L.Line) -> None:
         """（新华社北京6月3日电）or （据新华社） closing a story: part of its byline."""
@@ -333,7 +340,7 @@ class _Reader:
     def give_pending_bylines(self) -> None:
         """Credit lines held back from the article above go to the article now open."""
         for line in self.pending_bylines:
-            self.on_credit(line)
+            self.on_source(line) if line.kind == L.SOURCE else self.on_credit(line)
         self.pending_bylines.clear()
 
     def add_subhead(self, run: list[L.Line]) -> None:
@@ -379,6 +386,7 @@ class _Reader:
         if end and not text[end.end() :].strip():
             self.repairs.append(Repair("end-marker", line.no, end.group(0)))
             text = text[: end.start()]
+            self.current.ended = True
         for match in reversed(list(L.JUMP_MARK.finditer(text))):
             self.repairs.append(Repair("jump-marker", line.no, match.group(0)))
             if match.group("dir") in L.FORWARD_JUMPS:

@@ -670,3 +670,14 @@ def test_a_headline_and_its_story_extracted_onto_one_line_are_told_apart(line, t
     (article,) = page.articles
     assert (article.title, article.byline) == (title, byline)
     assert page.unassigned == () and article.paragraphs[0].endswith("。")
+
+
+@pytest.mark.parametrize("end", ["(完)", "\n\n（完）"])
+def test_a_source_line_after_a_story_its_end_marker_closed_heads_the_next_story(end):
+    page = parse_page(
+        f"联合国秘书长呼吁加强气候行动\n\n据新华社联合国6月2日电 各国必须立即采取行动。{end}\n\n"
+        "综合新华社报道\n\n多地发布高温预警\n\n连日来,我国南方多地出现高温天气。\n"
+    )
+    first, second = page.articles
+    assert first.byline == "据新华社联合国6月2日电"
+    assert second.byline == "综合新华社报道"
