@@ -43,6 +43,8 @@ _FURNITURE = [
         r"^[－—\-·•\s]*[0-9０-９]{1,3}[－—\-·•\s]*$",
         r"^第\s*[0-9０-９]{1,3}\s*页$",
         r"^(?:[0-9０-９]{1,2}\s+[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,4}\s+[0-9０-９]{1,2})$",
+        # a row of a table (积分榜, 行情): a rank, a name, a figure
+        r"^\d{1,3}[.、\s]\s*[\u4e00-\u9fffA-Za-z·]{2,12}(?:\s+[\d:.\-+%]+\s*[分场胜负平球%元点]?)+$",
         # a rule or a bullet standing alone: the page's decoration, drawn as text
         r"^[\s■□▲△▼▽●○◆◇★☆◎※—–\-_·•…=~*#]+$",
         r"^本版(?:图片|稿件|照片)",  # 本版图片除署名外均由新华社发: a note on the whole page

@@ -681,3 +681,14 @@ def test_a_source_line_after_a_story_its_end_marker_closed_heads_the_next_story(
     first, second = page.articles
     assert first.byline == "据新华社联合国6月2日电"
     assert second.byline == "综合新华社报道"
+
+
+def test_the_rows_of_a_table_are_not_a_headline():
+    page = parse_page(
+        "湘涛主场2:1力克对手\n\n本报记者 周  扬\n\n湘涛以2:1逆转战胜对手。\n\n积分榜\n1 上海海港 34分\n2 上海申花 32分\n\n"
+        "全民健身运动会开幕\n\n本报讯(通讯员 彭  飞)运动会开幕。\n"
+    )
+    first, second = page.articles
+    assert first.paragraphs == ("湘涛以2:1逆转战胜对手。",)
+    assert (second.title, second.rubric) == ("全民健身运动会开幕", "")
+    assert page.masthead == ("1 上海海港 34分", "2 上海申花 32分") and page.unassigned == ("积分榜",)
