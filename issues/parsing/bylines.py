@@ -62,6 +62,9 @@ _SIGNATURE_MARKS = "□◎"  # of those, the ones that stand before a bare name
 _ROLE_CHARS = re.compile("[记员摄文图视漫作生写稿笔]")
 _FILED_FROM = re.compile(rf"\s+(?:发自(?P<sent_from>[{CJK}]{{2,8}})|(?P<at>(?:(?!摄)[{CJK}]){{2,4}})报道)$")
 # 张三/文 李四/图: the role after the name, turned round before reading (文/张三 图/李四).
+_PADDED_BEFORE_ROLE = re.compile(
+    rf"(?<![{CJK}])([{CJK}])[ \u3000]+((?![文图摄]\s*[/／])[{CJK}])(?=\s*[/／]\s*(?:文|图|摄))"
+)
 _ROLE_AFTER_NAME = re.compile(rf"([{CJK}·•]{{2,5}})\s*[/／]\s*(文|图|摄)(?=[\s\u3000]|$)")
 _PHOTO_SUFFIX = re.compile(r"\s*(?:摄影报道|摄影|摄|供图|报道|整理|采写|撰文|执笔|编译)\s*$")
 _NAME_SPLIT = re.compile(r"[\s\u3000、,，/／:：;；]+")
@@ -345,6 +348,7 @@ def credit_line(line: str) -> Credits | None:
     place = _FILED_FROM.search(inner)
     if place and (place.group("sent_from") or not looks_like_name(place.group("at"))):
         inner = inner[: place.start()]  # 发自北京, 长沙报道: where the story was filed, not a name
+    inner = _PADDED_BEFORE_ROLE.sub(r"\1\2", inner)  # 马  丽/文: a padded name, then its role
     credits, leftovers = parse_credits(_ROLE_AFTER_NAME.sub(r"\2/\1", inner))
     if not credits or leftovers:
         return None

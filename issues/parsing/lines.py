@@ -81,6 +81,9 @@ JUMP_LINE = re.compile(rf"[(（]?\s*[▶►→>]?\s*{_JUMP}\s*[)）]?")
 _CAPTION_START = re.compile(
     r"^(?:图\s*[0-9一二三四五六七八九十①-⑩]+$|图为|图\s*[:：]|[上下左右中]图|图片[:：]|题图|图[一二三四五六七八九十①-⑩\d]\s*[:：为]|[▲△▼▽◀▶])"
 )
+# Where someone stands in the picture: (右), （左一）, (中)
+_IN_PICTURE = re.compile(r"[(（](?:左|右|中|前排|后排)[一二三四五六七八九\d]?(?:起)?[)）]")
+CAPTION_MARKED_MAX = 60
 _CAPTION_END = re.compile(r"(?:(?<!拍)摄|供图|资料图片|图片由[^。]{1,20}提供|新华社发)\s*[)）]?$")
 _PICTURE_SOURCE = re.compile(
     r"^[(（]?(?:(?:图|图片|摄影|照片)(?:来源|提供)?[/／:：][^，。,]{2,20}?"
@@ -142,6 +145,8 @@ def is_caption(text: str, s: str | None = None) -> bool:
     s = squeeze(text) if s is None else s
     if _CAPTION_START.match(s):
         return True
+    if len(s) <= CAPTION_MARKED_MAX and _IN_PICTURE.search(s) and ends_sentence(s):
+        return True  # 王师傅(右)在车上帮助老人。: someone placed in the picture
     return bool(_CAPTION_END.search(s)) and len(s) >= 12 and bool(re.search(r"[。，,]", s))
 
 

@@ -692,3 +692,12 @@ def test_the_rows_of_a_table_are_not_a_headline():
     assert first.paragraphs == ("湘涛以2:1逆转战胜对手。",)
     assert (second.title, second.rubric) == ("全民健身运动会开幕", "")
     assert page.masthead == ("1 上海海港 34分", "2 上海申花 32分") and page.unassigned == ("积分榜",)
+
+
+def test_writer_and_photographer_each_padded_and_a_caption_placing_someone_in_the_picture():
+    article = only_article(
+        "为爱心司机点赞\n\n记者 马  丽/文 孙  宁/图\n\n王师傅立即停车,拨打急救电话。\n\n王师傅(右)在车上帮助老人。\n"
+    )
+    assert (article.reporters, article.photographers) == (("马丽",), ("孙宁",))
+    assert article.paragraphs == ("王师傅立即停车,拨打急救电话。",)
+    assert article.captions == ("王师傅(右)在车上帮助老人。",)
