@@ -181,6 +181,8 @@ class _Reader:
         draft = self.current
         if len(run) != 1 or len(squeeze(run[0].text)) > PART_TITLE_MAX:
             return False
+        if draft.dateline or draft.continues:
+            return False  # a news story, or one that jumped to another page: what follows is another story
         if draft.in_parts or (draft.last == "byline" and not draft.paragraphs and draft.title):
             draft.in_parts = True  # the next part's title (听雨) is one too
             return True

@@ -701,3 +701,12 @@ def test_writer_and_photographer_each_padded_and_a_caption_placing_someone_in_th
     assert (article.reporters, article.photographers) == (("马丽",), ("孙宁",))
     assert article.paragraphs == ("王师傅立即停车,拨打急救电话。",)
     assert article.captions == ("王师傅(右)在车上帮助老人。",)
+
+
+def test_a_short_headline_after_a_story_that_jumped_opens_a_story_of_its_own():
+    page = parse_page(
+        "城市更新让老街区焕发新活力\n\n本报记者 张三\n\n(下转第2版)\n\n小巷新颜\n\n走进改造后的小巷,眼前一亮。\n"
+    )
+    first, second = page.articles
+    assert first.continues and first.subheads == ()
+    assert (second.title, second.paragraphs) == ("小巷新颜", ("走进改造后的小巷,眼前一亮。",))
