@@ -14,6 +14,7 @@ FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT = 
 )  # fmt: skip
 
 HEADING_MAX = 40
+AUTHOR_UNDER_TITLE_MIN = 8  # a headline an author's name stands under is at least this long
 BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 INDENTED_PAGE_LINES = 3  # indented lines before a page counts as indenting its paragraphs
 FURNITURE_MAX = 60
@@ -261,7 +262,9 @@ def split_lines(text: str) -> list[Line]:
     # the author's byline, not a headline line.
     for i in range(1, len(lines) - 1):
         line, before, after = lines[i], lines[i - 1], lines[i + 1]
-        if line.kind == HEADING and before.kind == HEADING and (after.kind == TEXT or is_numbered(after.text)):
+        # Not under a short line (时代楷模 / 张桂梅): there the name is the title of a profile.
+        headline_above = before.kind == HEADING and len(squeeze(before.text)) >= AUTHOR_UNDER_TITLE_MIN
+        if line.kind == HEADING and headline_above and (after.kind == TEXT or is_numbered(after.text)):
             names = author_names(line.text)
             if names:
                 line.kind, line.found = CREDIT, bylines.Credits(reporters=names)

@@ -710,3 +710,9 @@ def test_a_short_headline_after_a_story_that_jumped_opens_a_story_of_its_own():
     first, second = page.articles
     assert first.continues and first.subheads == ()
     assert (second.title, second.paragraphs) == ("小巷新颜", ("走进改造后的小巷,眼前一亮。",))
+
+
+def test_a_name_under_a_short_rubric_is_a_profiles_title_not_its_byline():
+    article = only_article("时代楷模\n\n张桂梅\n\n她创办了全国第一所全免费女子高中。\n")
+    assert (article.byline, article.reporters) == ("", ())
+    assert "张桂梅" in (article.title, article.rubric)
