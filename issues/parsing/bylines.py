@@ -385,6 +385,11 @@ def photo_credit_names(text: str) -> Credits:
         credits = credit_line(bracket.group(0))  # 新华社发(张三 摄): the agency, then the photographer
     if not credits:
         credits = credit_line(_AGENCY_SENT.sub("", tail.strip("()（） ")))  # (新华社发 张三摄)
+    words = tail.split()
+    for k in range(1, len(words) - 1):
+        if credits:
+            break
+        credits = credit_line(" ".join(words[k:]))  # 全媒体 / 记者 邹敏 摄: a credit cut by a line break
     if not credits:
         return Credits()
     return Credits(photographers=_unique(credits.reporters + credits.correspondents + credits.photographers))

@@ -118,6 +118,10 @@ class _Reader:
                 self.give_pending_bylines()  # the headline did not open an article after all
                 i = j
                 continue
+            if line.kind == L.TEXT and self.current is None and self.credits_a_picture(i + 1):
+                self.pending_captions.append(line)  # a picture's caption above the page's first story
+                i += 1
+                continue
             if (line.kind == L.CREDIT and self.byline_of_next(i)) or (line.kind == L.SOURCE and self.source_of_next(i)):
                 self.pending_bylines.append(line)
                 i += 1
@@ -127,6 +131,9 @@ class _Reader:
         self.close()
         for line in self.pending_captions:  # no story on the page to give them to
             self.orphan(line, "图片说明前没有稿件")
+
+    def credits_a_picture(self, i: int) -> bool:
+        return i < len(self.lines) and self.lines[i].kind == L.CREDIT and self.lines[i].photo
 
     def source_of_next(self, i: int) -> bool:
         """A source line (综合新华社报道) after a story that its end marker (完) closed, above a

@@ -1,4 +1,4 @@
-"""The two fixture pages score 1.000 on every measure of the shared scorer."""
+"""The fixture pages score 1.000 on every measure of the shared scorer."""
 
 import json
 from pathlib import Path
@@ -9,7 +9,7 @@ from issues.parsing import parse_bytes
 from tests.tools.score_parse import score
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-PAGES = ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"]
+PAGES = ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02", "hengzhou-daily-page-a01"]
 
 
 @pytest.mark.parametrize("name", PAGES)

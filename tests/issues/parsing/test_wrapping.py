@@ -70,7 +70,7 @@ def test_indented_paragraph_openings_end_the_paragraph_above():
     assert article.paragraphs == tuple(paragraphs)
 
 
-@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"])
+@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02", "hengzhou-daily-page-a01"])
 def test_pages_that_are_not_wrapped_keep_their_lines(name):
     text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
     lines = split_lines(text)
@@ -78,7 +78,7 @@ def test_pages_that_are_not_wrapped_keep_their_lines(name):
 
 
 @pytest.mark.parametrize("columns", range(11, 25))
-@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"])
+@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02", "hengzhou-daily-page-a01"])
 def test_sample_pages_hard_wrapped_at_any_column_width_read_as_before(name, columns):
     raw = hard_wrap((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), columns)
     expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
@@ -87,7 +87,7 @@ def test_sample_pages_hard_wrapped_at_any_column_width_read_as_before(name, colu
 
 
 @pytest.mark.parametrize("columns", range(12, 25))
-@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02"])
+@pytest.mark.parametrize("name", ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02", "hengzhou-daily-page-a01"])
 def test_sample_pages_with_headlines_and_bylines_wrapped_too_read_as_before(name, columns):
     raw = hard_wrap((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), columns, longer_than=columns)
     expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
