@@ -3,7 +3,7 @@
 Readers' pages are rendered by Jinja2, the staff's (admin, desk) by Django's own
 engine. Jinja2 compiles a template to Python once; the article page, the site's
 hottest uncached page, renders in about a quarter of the time Django's engine took
-(0.09 ms against 0.38 ms), and its links and the sections' navigation are built
+(0.05–0.09 ms against 0.38 ms), and its links and the sections' navigation are built
 once per process, not once per request.
 """
 
