@@ -380,16 +380,15 @@ def photo_credit_names(text: str) -> Credits:
     tail = re.split(r"[。！？!?”]\s*", text.strip())[-1]
     if not tail or not is_photo_credit(tail):
         return Credits()
-    credits = credit_line(tail)
-    if not credits and (bracket := _TRAILING_CREDIT.search(tail)):
-        credits = credit_line(bracket.group(0))  # 新华社发(张三 摄): the agency, then the photographer
-    if not credits:
-        credits = credit_line(_AGENCY_SENT.sub("", tail.strip("()（） ")))  # (新华社发 张三摄)
+    bracket = _TRAILING_CREDIT.search(tail)
     words = tail.split()
-    for k in range(1, len(words) - 1):
-        if credits:
-            break
-        credits = credit_line(" ".join(words[k:]))  # 全媒体 / 记者 邹敏 摄: a credit cut by a line break
+    readings = (
+        tail,
+        bracket.group(0) if bracket else "",  # 新华社发(张三 摄): the agency, then the photographer
+        _AGENCY_SENT.sub("", tail.strip("()（） ")),  # (新华社发 张三摄)
+        *(" ".join(words[k:]) for k in range(1, len(words) - 1)),  # 全媒体 / 记者 邹敏 摄: cut by a line break
+    )
+    credits = next((c for c in map(credit_line, readings) if c), None)
     if not credits:
         return Credits()
     return Credits(photographers=_unique(credits.reporters + credits.correspondents + credits.photographers))

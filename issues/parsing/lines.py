@@ -202,14 +202,23 @@ def author_names(text: str) -> tuple[str, ...]:
 def _heads_what_follows(lines: list[Line], i: int) -> bool:
     """A labelled or numbered subhead (技术攻关:三年啃下“硬骨头”), or the title of a picture whose
     caption and credit follow (老街换新颜 / 6月4日,… / 本报记者 王  芳 摄)."""
-    s = squeeze(lines[i].text)
-    if _LABEL.match(s) or is_numbered(s):
+    if is_subhead_label(squeeze(lines[i].text)):
         return True
     after = lines[i + 1 : i + 3]
     return len(after) == 2 and after[0].kind == TEXT and after[1].kind == CREDIT and after[1].photo
 
 
-_LABEL = re.compile(r"^[^:：]{1,10}[:：]\S")
+# A subhead's label (现场直击:, 技术攻关:三年啃下…) or its number (一、, (二)).
+_SUBHEAD_LABEL = re.compile(r"^[^:：]{1,10}[:：]")
+
+
+def is_subhead_label(squeezed: str) -> bool:
+    return bool(_SUBHEAD_LABEL.match(squeezed)) or is_numbered(squeezed)
+
+
+def has_no_blank_lines(lines: list[Line]) -> bool:
+    """Text copied without blank lines (some e-papers): a column break is a plain line break."""
+    return sum(1 for line in lines if line.gap) <= BLANKLESS_GAPS
 
 
 def headline_before_dateline(text: str) -> str:
@@ -271,7 +280,7 @@ def split_lines(text: str) -> list[Line]:
     # Where paragraphs open with an indent (e-paper text), a line without one is no paragraph's start.
     indented_page = sum(line.indented for line in lines) >= INDENTED_PAGE_LINES
     # Text copied with no blank lines and no indents: only the punctuation says where a paragraph ends.
-    blankless = not indented_page and sum(1 for line in lines if line.gap) <= BLANKLESS_GAPS
+    blankless = not indented_page and has_no_blank_lines(lines)
     # A short line straight after body text, with no blank line between, is the
     # start of a paragraph (cut by a column break), not a heading, unless a byline
     # follows it: e-paper text runs articles on without blank lines.

@@ -29,7 +29,6 @@ SUBHEAD_MAX_LINES = 2
 STACKED_LOGO_MAX = 12  # each line of a column logo stacked under a headline is this short
 PART_TITLE_MAX = 8  # a part's title (a poem's, a section's) under the byline is this short
 PHOTO_CAPTION_MAX = 240
-_SUBHEAD_COLON = re.compile(r"^[^:：]{1,10}[:：]")
 # Characters of reduplicated words (AA) that a column break may split: for these a repeat at
 # the break is weighed, not dropped outright.
 _AA_WORDS = set(
@@ -102,8 +101,7 @@ class _Reader:
         # The article above whose last lines were captions, and how many: a picture standing
         # between two stories may belong to the one below.
         self.trailing_captions: tuple[int, int] | None = None
-        # Text copied without blank lines (some e-papers): a column break is a plain line break.
-        self.blankless = sum(1 for line in lines if line.gap) <= L.BLANKLESS_GAPS
+        self.blankless = L.has_no_blank_lines(lines)
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -205,8 +203,7 @@ class _Reader:
     def is_subhead(self, run: list[L.Line]) -> bool:
         if len(run) > SUBHEAD_MAX_LINES or any(line.gap for line in run[1:]):
             return False
-        first = squeeze(run[0].text)
-        return bool(_SUBHEAD_COLON.match(first)) or L.is_numbered(first)
+        return L.is_subhead_label(squeeze(run[0].text))
 
     def on_furniture(self, line: L.Line) -> None:
         self.masthead.append(line.text)

@@ -26,15 +26,20 @@ def _data() -> dict:
 
 def page_section(furniture: list[str]) -> str:
     """The section a page's name gives (体育, 文化 …), from its header lines; "" when none does."""
-    pages = _data().get("pages", {})
     for line in furniture:
         match = _PAGE_NAME.search(line.strip())
         if match:
             name = match.group("name")
-            for key in sorted(pages, key=len, reverse=True):
+            for key, section in _page_names():
                 if key in name:  # 体育新闻, 文化周刊, 炎帝文化
-                    return pages[key]
+                    return section
     return ""
+
+
+@lru_cache(maxsize=1)
+def _page_names() -> list[tuple[str, str]]:
+    """(page name, section), longest name first."""
+    return sorted(_data().get("pages", {}).items(), key=lambda item: len(item[0]), reverse=True)
 
 
 @lru_cache(maxsize=1)
