@@ -11,37 +11,36 @@ from django.urls import path
 from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from newsroom.changes import readers_see_change
-from newsroom.paginator import EstimatedCountPaginator
-
-from . import selectors, services, workflow
+from . import diffs, selectors, services, workflow
+from .changes import announce_change
 from .models import Article, Byline, Photo, Reporter, Section, Transition
+from .paginator import EstimatedCountPaginator
 
 PRESENCE_SECONDS = 300
 
 
 class ReaderVisibleAdmin(admin.ModelAdmin):
     """An admin whose saves and deletes readers see: the articles each one shows are noted
-    (newsroom/changes.py) before a change, where it was, and after it, where it is."""
+    (articles/changes.py) before a change, where it was, and after it, where it is."""
 
     def articles_shown(self, obj) -> Iterable[int]:
         raise NotImplementedError
 
     def save_model(self, request, obj, form, change):
         if change:
-            readers_see_change(articles=self.articles_shown(type(obj).objects.get(pk=obj.pk)), site=True)
+            announce_change(articles=self.articles_shown(type(obj).objects.get(pk=obj.pk)), site=True)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        readers_see_change(articles=self.articles_shown(form.instance), site=True)
+        announce_change(articles=self.articles_shown(form.instance), site=True)
 
     def delete_model(self, request, obj):
-        readers_see_change(articles=self.articles_shown(obj), site=True)
+        announce_change(articles=self.articles_shown(obj), site=True)
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        readers_see_change(articles=[pk for obj in queryset for pk in self.articles_shown(obj)], site=True)
+        announce_change(articles=[pk for obj in queryset for pk in self.articles_shown(obj)], site=True)
         super().delete_queryset(request, queryset)
 
 
@@ -94,7 +93,7 @@ class ArticleForm(forms.ModelForm):
         if self.instance.pk and based_on is not None:
             current = Article.objects.get(pk=self.instance.pk)
             if current.version != based_on:
-                diff = services.revision_diff_html(article=current, since_version=based_on)
+                diff = diffs.revision_diff_html(article=current, since_version=based_on)
                 raise forms.ValidationError(
                     mark_safe(  # the diff is built from escaped text
                         f"保存失败:在您编辑期间,这篇稿件已被他人修改(现为第 {current.version} 版)。"
@@ -125,7 +124,7 @@ def _workflow_action(move: workflow.Move):
             try:
                 services.article_transition(article=article, move=move.name, by=request.user, note=note, when=when)
                 done += 1
-            except services.WorkflowError as exc:
+            except workflow.WorkflowError as exc:
                 refused.append(f"《{article.title}》:{exc}")
         if done:
             modeladmin.message_user(request, f"{move.label}:{done} 篇。", messages.SUCCESS)
@@ -182,7 +181,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        readers_see_change(articles=[form.instance.pk])  # its bylines and photos
+        announce_change(articles=[form.instance.pk])  # its bylines and photos
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "queues": selectors.queue_counts()}
@@ -233,7 +232,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     before, after = getattr(older, field), getattr(newer, field)
                     if before != after:
                         label = Article._meta.get_field(field).verbose_name
-                        changes.append((label, mark_safe(services.char_diff_html(before, after))))
+                        changes.append((label, mark_safe(diffs.char_diff_html(before, after))))
             rows.append({"revision": newer, "changes": changes})
         context = {
             **self.admin_site.each_context(request),

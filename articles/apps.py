@@ -5,3 +5,8 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = "稿件"
+
+    def ready(self):
+        # Services hand work to tasks by name (services.enqueue); every process that
+        # enqueues, not only workers, must know the names.
+        from . import tasks  # noqa: F401

@@ -139,7 +139,8 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("admin:articles_article_change", args=[self.pk])
+        """The public page (readers get a 404 until it is published)."""
+        return reverse("site:article", args=[self.pk])
 
     @property
     def headline(self) -> str:

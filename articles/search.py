@@ -1,16 +1,10 @@
 """Chinese text for PostgreSQL full-text search: segmented by jieba (rjieba), searched with `simple`."""
 
 import re
-from html import unescape
 
 import rjieba
 
-_TAGS = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w", re.UNICODE)
-
-
-def plain_text(html: str) -> str:
-    return unescape(_TAGS.sub(" ", html or ""))
 
 
 def segment_for_index(text: str) -> str:
@@ -39,7 +33,7 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[str, bool]]:
     return pieces
 
 
-def excerpt(text: str, terms: list[str], width: int = 120) -> str:
+def excerpt_around(text: str, terms: list[str], width: int = 120) -> str:
     """A window of the text around the first match."""
     text = " ".join(text.split())
     first = min((i for i in (text.find(t) for t in terms) if i >= 0), default=0)

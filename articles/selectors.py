@@ -1,12 +1,11 @@
-"""Reads with a fixed number of queries: queues, a reporter's desk, an article's history."""
+"""Content reads with a fixed number of queries: queues, a reporter's desk, an article's history,
+who may do what, who hears of it."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from . import search, workflow
-from .models import Article, Byline, SearchDocument
+from . import workflow
+from .models import Article
 
 
 def queue_counts() -> list[tuple[str, str, int]]:
@@ -35,43 +34,35 @@ def article_history(*, article: Article) -> dict:
     }
 
 
-def reader_list(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    """Published articles, newest first, with what a list item shows (bylines in one more query)."""
-    return (
-        queryset.published()
-        .select_related("section")
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter").order_by("order")))
-        .order_by("-published_at", "-id")
-    )
+def user_roles(user: AbstractBaseUser | None) -> frozenset[str]:
+    """The workflow roles of a user, from their groups; None is the system."""
+    if user is None:
+        return frozenset({workflow.SYSTEM})
+    if user.is_superuser:
+        return frozenset({workflow.ADMIN})
+    names = set(user.groups.values_list("name", flat=True))
+    return frozenset(role for role, group in workflow.ROLE_GROUPS.items() if group in names)
 
 
-RANKED_AMONG = 1000
+def is_own(article: Article, user: AbstractBaseUser | None) -> bool:
+    """The user wrote it: they created it, or their reporter record is in its byline."""
+    if user is None:
+        return False
+    return article.created_by_id == user.pk or article.bylines.filter(reporter__user=user).exists()
 
 
-def search_documents(
-    *, query: str, documents: QuerySet[SearchDocument], ranked: bool = False
-) -> tuple[QuerySet[SearchDocument], list[str]]:
-    """Published articles matching every word of the query, newest first (served by the index),
-    or by relevance among the newest RANKED_AMONG matches, so that no query ranks the whole archive.
+def available_moves(*, article: Article, user: AbstractBaseUser | None) -> list[workflow.Move]:
+    return workflow.moves_for(article.status, roles=user_roles(user), own=is_own(article, user))
 
-    PostgreSQL: the segmented query against the GIN-indexed vector. SQLite: every word contained.
-    """
-    terms = search.query_terms(query)
-    if not terms:
-        return documents.none(), terms
-    if connection.vendor == "postgresql":
-        tsquery = SearchQuery(" ".join(terms), config="simple", search_type="plain")
-        matches = documents.filter(vector=tsquery)
-    else:
-        matches = documents
-        for term in terms:
-            matches = matches.filter(text__contains=term)
-    newest = matches.order_by("-published_at", "-article_id")
-    if ranked and connection.vendor == "postgresql":
-        window = newest.values("pk")[:RANKED_AMONG]
-        newest = (
-            SearchDocument.objects.filter(pk__in=window)
-            .annotate(rank=SearchRank(F("vector"), tsquery))
-            .order_by("-rank", "-published_at")
-        )
-    return newest.select_related("article", "article__section").defer("text", "vector"), terms
+
+def notification_recipients(article: Article) -> list[str]:
+    """The e-mail addresses of the article's author and bylined reporters with accounts."""
+    emails = {
+        email
+        for email in [
+            getattr(article.created_by, "email", ""),
+            *article.bylines.filter(reporter__user__isnull=False).values_list("reporter__user__email", flat=True),
+        ]
+        if email
+    }
+    return sorted(emails)

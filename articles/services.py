@@ -1,9 +1,8 @@
 """The write path for content: every change to articles and reporters goes through here."""
 
 import datetime
-import difflib
-from html import escape
 
+from celery import current_app
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
@@ -11,16 +10,12 @@ from django.db.models import Max, Q, Value
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from newsroom.changes import readers_lose, readers_see_change
-
-from . import search, workflow
+from . import search, selectors, workflow
+from .changes import announce_change, announce_withdrawal
+from .diffs import revision_diff_html
 from .models import Article, Byline, Photo, Reporter, SearchDocument, Transition
 from .sanitize import clean_html
-from .text import count_words, pinyin_slug
-
-
-class WorkflowError(Exception):
-    """A move that the workflow table does not allow to this person from this state."""
+from .text import count_words, pinyin_slug, plain_text
 
 
 class EditConflict(Exception):
@@ -30,6 +25,12 @@ class EditConflict(Exception):
         super().__init__(f"稿件《{article.title}》已被他人修改(当前第 {article.version} 版)")
         self.article = article
         self.diff_html = diff_html
+
+
+def enqueue(task: str, *args) -> None:
+    """Hand work to a Celery worker once the current transaction commits. Tasks are named, not
+    imported: a task calls its service, and the service never imports the task back."""
+    transaction.on_commit(lambda: current_app.tasks[task].delay(*args))
 
 
 def reporter_slug(*, name: str) -> str:
@@ -110,37 +111,8 @@ def article_save(*, article: Article, by: AbstractBaseUser | None = None, based_
     article.save()
     if article.status == Article.Status.PUBLISHED:
         search_document_refresh(article=article)
-    readers_see_change(articles=[article.pk])
+    announce_change(articles=[article.pk])
     return article
-
-
-def revision_diff_html(*, article: Article, since_version: int) -> str:
-    """What changed in the article since a version, field by field, character by character."""
-    old = article.history.filter(version=since_version).order_by("-history_date").first()
-    if old is None:
-        return ""
-    parts = []
-    for field in ("kicker", "title", "subtitle", "byline", "summary", "body"):
-        before, after = getattr(old, field), getattr(article, field)
-        if before != after:
-            label = Article._meta.get_field(field).verbose_name
-            parts.append(f"<dt>{escape(str(label))}</dt><dd>{char_diff_html(before, after)}</dd>")
-    return f"<dl class='revision-diff'>{''.join(parts)}</dl>" if parts else ""
-
-
-def char_diff_html(before: str, after: str) -> str:
-    """A character-level diff, as Chinese text needs (no spaces to split words on)."""
-    out = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op == "equal":
-            out.append(escape(before[a0:a1]))
-            continue
-        if a1 > a0:
-            out.append(f"<del>{escape(before[a0:a1])}</del>")
-        if b1 > b0:
-            out.append(f"<ins>{escape(after[b0:b1])}</ins>")
-    return "".join(out)
 
 
 @transaction.atomic
@@ -157,27 +129,6 @@ def article_restore(*, article: Article, history_id: int, by: AbstractBaseUser |
 # -- the workflow ----------------------------------------------------------------
 
 
-def user_roles(user: AbstractBaseUser | None) -> frozenset[str]:
-    """The workflow roles of a user, from their groups; None is the system."""
-    if user is None:
-        return frozenset({workflow.SYSTEM})
-    if user.is_superuser:
-        return frozenset({workflow.ADMIN})
-    names = set(user.groups.values_list("name", flat=True))
-    return frozenset(role for role, group in workflow.ROLE_GROUPS.items() if group in names)
-
-
-def is_own(article: Article, user: AbstractBaseUser | None) -> bool:
-    """The user wrote it: they created it, or their reporter record is in its byline."""
-    if user is None:
-        return False
-    return article.created_by_id == user.pk or article.bylines.filter(reporter__user=user).exists()
-
-
-def available_moves(*, article: Article, user: AbstractBaseUser | None) -> list[workflow.Move]:
-    return workflow.moves_for(article.status, roles=user_roles(user), own=is_own(article, user))
-
-
 @transaction.atomic
 def article_transition(
     *,
@@ -187,19 +138,12 @@ def article_transition(
     note: str = "",
     when: datetime.datetime | None = None,
 ) -> Article:
-    """Make one workflow move: lock the row, check the table, write the state and an audit row."""
-    step = workflow.MOVES_BY_NAME.get(move)
-    if step is None:
-        raise WorkflowError(f"没有这个操作:{move}")
+    """Make one workflow move: lock the row, check the table, write the state and an audit row,
+    and set off what the table says the move sets off. Raises a workflow.WorkflowError."""
+    step = workflow.move_named(move)
     locked = Article.objects.select_for_update().get(pk=article.pk)
-    if locked.status not in step.sources:
-        raise WorkflowError(f"“{locked.get_status_display()}”的稿件不能{step.label}")
-    if not workflow.may(step, roles=user_roles(by), own=is_own(locked, by)):
-        raise WorkflowError(f"您没有权限对这篇稿件{step.label}")
-    if step.needs_note and not note.strip():
-        raise WorkflowError(f"{step.label}需要填写意见")
-    if move == "schedule" and when is None:
-        raise WorkflowError("定时发布需要填写发布时间")
+    own = selectors.is_own(locked, by)
+    workflow.check(step, state=locked.status, roles=selectors.user_roles(by), own=own, note=note, when=when)
     now = timezone.now()
     previous = locked.status
     locked.status = step.target
@@ -209,16 +153,14 @@ def article_transition(
     locked._history_user = by
     locked.save(update_fields=["status", "published_at", "scheduled_at", "updated_at"])
     Transition.objects.create(article=locked, move=move, from_status=previous, to_status=step.target, by=by, note=note)
-    if workflow.PUBLISHED in {previous, step.target}:
+    if workflow.INDEX in step.effects:
         search_document_refresh(article=locked)
-        if previous == workflow.PUBLISHED:
-            readers_lose(articles=[locked.pk])
-        else:
-            readers_see_change(articles=[locked.pk])
-    if step.target in {workflow.RETURNED, workflow.PUBLISHED}:
-        from .tasks import notify_author
-
-        transaction.on_commit(lambda: notify_author.delay(locked.pk, step.target, note))
+    if workflow.WITHDRAW in step.effects:
+        announce_withdrawal(articles=[locked.pk])
+    if workflow.READERS in step.effects:
+        announce_change(articles=[locked.pk])
+    if workflow.NOTIFY in step.effects:
+        enqueue("articles.tasks.notify_author", locked.pk, step.target, note)
     article.status, article.published_at, article.scheduled_at = locked.status, locked.published_at, locked.scheduled_at
     return locked
 
@@ -229,7 +171,7 @@ def search_document_refresh(*, article: Article) -> None:
         SearchDocument.objects.filter(article_id=article.pk).delete()
         return
     names = " ".join(article.bylines.values_list("reporter__name", flat=True))
-    text = " ".join([article.kicker, article.title, article.subtitle, names, search.plain_text(article.body)])
+    text = " ".join([article.kicker, article.title, article.subtitle, names, plain_text(article.body)])
     words = search.segment_for_index(text)
     vector = SearchVector(Value(words), config="simple") if connection.vendor == "postgresql" else None
     SearchDocument.objects.update_or_create(
@@ -250,23 +192,10 @@ def publish_due(*, now: datetime.datetime | None = None) -> int:
     for pk in Article.objects.due_for_publishing(now).values_list("pk", flat=True):
         try:
             article_transition(article=Article(pk=pk), move="publish", by=None)
-        except WorkflowError:
+        except workflow.WorkflowError:
             continue  # published meanwhile, or unscheduled
         published += 1
     return published
-
-
-def notification_recipients(article: Article) -> list[str]:
-    """The e-mail addresses of the article's author and bylined reporters with accounts."""
-    emails = {
-        email
-        for email in [
-            getattr(article.created_by, "email", ""),
-            *article.bylines.filter(reporter__user__isnull=False).values_list("reporter__user__email", flat=True),
-        ]
-        if email
-    }
-    return sorted(emails)
 
 
 def article_clean_fields(fields: dict) -> dict:
@@ -380,5 +309,5 @@ def photo_add(*, photo: Photo, article: Article) -> Photo:
     photo.article = article
     photo.order = (article.photos.aggregate(n=Max("order"))["n"] or 0) + 1
     photo.save()
-    readers_see_change(articles=[article.pk])
+    announce_change(articles=[article.pk])
     return photo

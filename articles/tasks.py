@@ -4,7 +4,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 
-from . import services, workflow
+from . import selectors, services, workflow
 from .models import Article
 
 
@@ -20,7 +20,7 @@ def notify_author(article_id: int, state: str, note: str = "") -> int:
     article = Article.objects.select_related("created_by").filter(pk=article_id).first()
     if article is None:
         return 0
-    recipients = services.notification_recipients(article)
+    recipients = selectors.notification_recipients(article)
     if not recipients:
         return 0
     label = workflow.STATE_LABELS[state]

@@ -1,6 +1,7 @@
-"""Small text helpers shared by services and migrations: slugs and word counts."""
+"""Text helpers with one home each: slugs, word counts, a body's plain text and its excerpt."""
 
 import re
+from html import unescape
 
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
@@ -15,7 +16,19 @@ def pinyin_slug(name: str) -> str:
     return slugify("".join(lazy_pinyin(name))) or "x"
 
 
-def count_words(text: str) -> int:
+def plain_text(html: str) -> str:
+    """The text of an HTML body: tags out, entities decoded (feeds, search, excerpts, proofs)."""
+    return unescape(_TAG.sub(" ", html or ""))
+
+
+def count_words(html: str) -> int:
     """Chinese word count as newsrooms count it: one per Han character, one per Latin word."""
-    plain = _TAG.sub(" ", text)
+    plain = _TAG.sub(" ", html)
     return len(_CJK.findall(plain)) + len(_LATIN_WORD.findall(plain))
+
+
+def excerpt(text: str, length: int) -> str:
+    """The text with its whitespace squeezed, cut to `length` characters with an ellipsis
+    (a page's description, a feed item, an e-paper area)."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -1,6 +1,9 @@
-"""三审 (three-level review): the article states, the moves between them and who may make each.
+"""三审 (three-level review): the article states, the moves between them, who may make each,
+what each needs and what each sets off.
 
-One table, no ORM: `article_transition` in services.py is the only place that applies it.
+One table, no ORM: `article_transition` in services.py is the only place that applies it,
+and it reads everything from here: the sources, the roles, the note or time a move
+needs, and its effects (the search index, the readers' pages, the author's e-mail).
 """
 
 from __future__ import annotations
@@ -41,6 +44,40 @@ DESK_UP = frozenset({DESK_HEAD, CHIEF, ADMIN})
 CHIEF_UP = frozenset({CHIEF, ADMIN})
 
 
+# What a move sets off once it is made.
+INDEX = "index"  # the article enters or leaves the search index
+READERS = "readers"  # readers see it: its pages are written again
+WITHDRAW = "withdraw"  # readers lose it at once: off every page, feed and search in the same commit
+NOTIFY = "notify"  # the author is e-mailed the new state (and the note)
+
+# States in which an import may still rewrite an article's text: before 初审 passes.
+IMPORT_MAY_UPDATE = frozenset({DRAFT, SUBMITTED, RETURNED})
+
+
+class WorkflowError(Exception):
+    """A move that cannot be made; the subclasses say why, the message says it in Chinese."""
+
+
+class UnknownMove(WorkflowError):
+    pass
+
+
+class WrongState(WorkflowError):
+    """The article is not in a state the move starts from."""
+
+
+class NotAllowed(WorkflowError):
+    """This person may not make this move on this article."""
+
+
+class NoteMissing(WorkflowError):
+    pass
+
+
+class TimeMissing(WorkflowError):
+    pass
+
+
 @dataclass(frozen=True)
 class Move:
     name: str
@@ -52,22 +89,39 @@ class Move:
     # Roles that may make it only on their own articles.
     own_roles: frozenset[str] = frozenset()
     needs_note: bool = False
+    needs_time: bool = False
+    effects: frozenset[str] = frozenset()
+
+    @property
+    def publishes(self) -> bool:
+        return self.target == PUBLISHED
 
 
+_RETURNED = frozenset({NOTIFY})
 MOVES: tuple[Move, ...] = (
     Move("submit", "提交审核", frozenset({DRAFT, RETURNED}), SUBMITTED, EDITORS_UP, frozenset({REPORTER})),
     Move("approve_first", "初审通过", frozenset({SUBMITTED}), REVIEW2, EDITORS_UP),
     Move("approve_second", "复审通过", frozenset({REVIEW2}), REVIEW3, DESK_UP),
     Move("approve_final", "终审签发", frozenset({REVIEW3}), APPROVED, CHIEF_UP),
-    Move("return_submitted", "初审退回", frozenset({SUBMITTED}), RETURNED, EDITORS_UP, needs_note=True),
-    Move("return_review", "复审退回", frozenset({REVIEW2}), RETURNED, DESK_UP, needs_note=True),
-    Move("return_final", "终审退回", frozenset({REVIEW3, APPROVED, SCHEDULED}), RETURNED, CHIEF_UP, needs_note=True),
-    Move("schedule", "定时发布", frozenset({APPROVED}), SCHEDULED, EDITORS_UP),
+    Move(
+        "return_submitted", "初审退回", frozenset({SUBMITTED}), RETURNED, EDITORS_UP,
+        needs_note=True, effects=_RETURNED,
+    ),
+    Move("return_review", "复审退回", frozenset({REVIEW2}), RETURNED, DESK_UP, needs_note=True, effects=_RETURNED),
+    Move(
+        "return_final", "终审退回", frozenset({REVIEW3, APPROVED, SCHEDULED}), RETURNED, CHIEF_UP,
+        needs_note=True, effects=_RETURNED,
+    ),
+    Move("schedule", "定时发布", frozenset({APPROVED}), SCHEDULED, EDITORS_UP, needs_time=True),
     Move("unschedule", "取消定时", frozenset({SCHEDULED}), APPROVED, EDITORS_UP),
-    Move("publish", "立即发布", frozenset({APPROVED, SCHEDULED}), PUBLISHED, EDITORS_UP | {SYSTEM}),
-    Move("withdraw", "撤稿", frozenset({PUBLISHED}), WITHDRAWN, DESK_UP, needs_note=True),
+    Move(
+        "publish", "立即发布", frozenset({APPROVED, SCHEDULED}), PUBLISHED, EDITORS_UP | {SYSTEM},
+        effects=frozenset({INDEX, READERS, NOTIFY}),
+    ),
+    Move("withdraw", "撤稿", frozenset({PUBLISHED}), WITHDRAWN, DESK_UP, needs_note=True,
+         effects=frozenset({INDEX, WITHDRAW})),
     Move("reopen", "重新编辑", frozenset({WITHDRAWN}), DRAFT, DESK_UP),
-)
+)  # fmt: skip
 MOVES_BY_NAME = {move.name: move for move in MOVES}
 
 # States in which the author may still edit the text.
@@ -79,6 +133,25 @@ QUEUES = (SUBMITTED, REVIEW2, REVIEW3, APPROVED, SCHEDULED)
 def may(move: Move, *, roles: set[str] | frozenset[str], own: bool) -> bool:
     """May someone with these roles make this move, on their own article or not?"""
     return bool(move.roles & roles) or (own and bool(move.own_roles & roles))
+
+
+def check(move: Move, *, state: str, roles: frozenset[str], own: bool, note: str = "", when=None) -> None:
+    """Raise the WorkflowError that says why this move cannot be made, if it cannot."""
+    if state not in move.sources:
+        raise WrongState(f"“{STATE_LABELS.get(state, state)}”的稿件不能{move.label}")
+    if not may(move, roles=roles, own=own):
+        raise NotAllowed(f"您没有权限对这篇稿件{move.label}")
+    if move.needs_note and not note.strip():
+        raise NoteMissing(f"{move.label}需要填写意见")
+    if move.needs_time and when is None:
+        raise TimeMissing(f"{move.label}需要填写发布时间")
+
+
+def move_named(name: str) -> Move:
+    try:
+        return MOVES_BY_NAME[name]
+    except KeyError:
+        raise UnknownMove(f"没有这个操作:{name}") from None
 
 
 def moves_for(state: str, *, roles: set[str] | frozenset[str], own: bool) -> list[Move]:

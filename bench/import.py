@@ -48,17 +48,17 @@ def main() -> None:
 
     import redis
 
-    from issues import services
     from issues.models import ImportJob
+    from issues.services import imports, papers
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-    publication = services.publication_get_or_create(name="株洲日报", code="zzrb")
+    publication = papers.publication_get_or_create(name="株洲日报", code="zzrb")
     data = (ROOT / "tests" / "fixtures" / "zhuzhou-daily-page-a01.txt").read_bytes()
     # Upload every page first (each job is queued on Redis as it commits), then let
     # the workers loose, so that the figure is the workers' alone.
     start = time.perf_counter()
     for n in range(args.pages):
-        services.import_job_create(
+        imports.import_job_create(
             publication=publication,
             issue_date=datetime.date(2025, 6, 4) + datetime.timedelta(days=n // 50),
             page_code=f"B{n % 50 + 1:02d}",

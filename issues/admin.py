@@ -6,15 +6,16 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.admin import ArticleAdmin, ReaderVisibleAdmin
+from articles.changes import announce_change
 from articles.models import Article
-from articles.services import WorkflowError
-from newsroom.changes import readers_see_change
-from newsroom.paginator import EstimatedCountPaginator
+from articles.paginator import EstimatedCountPaginator
+from articles.workflow import WorkflowError
 
-from . import services, tasks
+from . import selectors, tasks
 from .forms import PageUploadForm
 from .models import ImportJob, Issue, Page, Placement, Publication
 from .proofs import proof_pdf
+from .services import imports, inbox, layouts, papers
 
 
 @admin.register(Publication)
@@ -66,13 +67,13 @@ class IssueAdmin(ReaderVisibleAdmin):
     def proof_view(self, request, pk):
         issue = get_object_or_404(Issue, pk=pk)
         pages = list(issue.pages.order_by("number"))
-        return _pdf_response(proof_pdf(services.proof_pages(pages=pages)), f"proof-{issue.date}.pdf")
+        return _pdf_response(proof_pdf(selectors.proof_pages(pages=pages)), f"proof-{issue.date}.pdf")
 
     @admin.action(description="出版本期(发布其中已签发的稿件)")
     def publish(self, request, queryset):
         for issue in queryset:
             try:
-                count = services.issue_publish(issue=issue, by=request.user)
+                count = papers.issue_publish(issue=issue, by=request.user)
             except WorkflowError as exc:
                 self.message_user(request, f"{issue}:未能出版,{exc}", messages.ERROR)
                 continue
@@ -127,11 +128,11 @@ class PageAdmin(ReaderVisibleAdmin):
         self.message_user(request, "已开始排版。", messages.SUCCESS)
 
     def articles_shown(self, obj):
-        return services.articles_on_pages(pages=[obj.pk])
+        return selectors.articles_on_pages(pages=[obj.pk])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.page_layout_schedule(page_id=form.instance.pk)
+        layouts.page_layout_schedule(page_id=form.instance.pk)
 
     def get_urls(self):
         proof = self.admin_site.admin_view(self.proof_view)
@@ -139,7 +140,7 @@ class PageAdmin(ReaderVisibleAdmin):
 
     def proof_view(self, request, pk):
         page = get_object_or_404(Page.objects.select_related("issue__publication"), pk=pk)
-        return _pdf_response(proof_pdf(services.proof_pages(pages=[page])), f"proof-{page.issue.date}-{page.code}.pdf")
+        return _pdf_response(proof_pdf(selectors.proof_pages(pages=[page])), f"proof-{page.issue.date}-{page.code}.pdf")
 
 
 def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
@@ -158,7 +159,7 @@ class PlacementAdmin(ReaderVisibleAdmin):
     show_full_result_count = False
 
     def articles_shown(self, obj):
-        return [obj.article_id, *services.articles_on_pages(pages=[obj.page_id])]
+        return [obj.article_id, *selectors.articles_on_pages(pages=[obj.page_id])]
 
 
 class ArticlePlacementInline(admin.TabularInline):
@@ -175,18 +176,18 @@ class PrintArticleAdmin(ArticleAdmin):
     inlines = [*ArticleAdmin.inlines, ArticlePlacementInline]
 
     def save_related(self, request, form, formsets, change):
-        readers_see_change(articles=self._neighbours(form.instance))  # where it stood before the change
+        announce_change(articles=self._neighbours(form.instance))  # where it stood before the change
         super().save_related(request, form, formsets, change)
         page_id = Placement.objects.filter(article=form.instance).values_list("page_id", flat=True).first()
         if page_id:
-            services.page_layout_schedule(page_id=page_id)  # its page is laid out again
+            layouts.page_layout_schedule(page_id=page_id)  # its page is laid out again
 
     def delete_model(self, request, obj):
-        readers_see_change(articles=self._neighbours(obj))
+        announce_change(articles=self._neighbours(obj))
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        readers_see_change(articles=[pk for obj in queryset for pk in self._neighbours(obj)])
+        announce_change(articles=[pk for obj in queryset for pk in self._neighbours(obj)])
         super().delete_queryset(request, queryset)
 
     @staticmethod
@@ -281,7 +282,7 @@ class ImportJobAdmin(admin.ModelAdmin):
     @admin.action(description="重新导入失败的任务")
     def retry(self, request, queryset):
         for job in queryset.filter(status=ImportJob.Status.FAILED):
-            services.import_job_retry(job=job)
+            imports.import_job_retry(job=job)
         self.message_user(request, "已重新排队。", messages.SUCCESS)
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -301,7 +302,7 @@ class ImportJobAdmin(admin.ModelAdmin):
         for upload in data["files"]:
             code, name = data["page_code"], data["page_name"]
             if len(data["files"]) > 1 or not code:
-                match = services.PAGE_FILE.match(upload.name)
+                match = inbox.PAGE_FILE.match(upload.name)
                 if not match:
                     self.message_user(request, f"{upload.name}:文件名应为 A01-要闻.txt 的形式。", messages.ERROR)
                     return None
@@ -310,6 +311,6 @@ class ImportJobAdmin(admin.ModelAdmin):
         if (data["text"] or "").strip():
             pages.append((data["page_code"], data["page_name"], data["text"].encode("utf-8"), "粘贴文本"))
         return [
-            services.import_job_create(page_code=code, page_name=name, data=raw, source_name=source, **common)
+            imports.import_job_create(page_code=code, page_name=name, data=raw, source_name=source, **common)
             for code, name, raw, source in pages
         ]

@@ -180,9 +180,9 @@ class PublishedArticle(models.Model):
     page in print and neighbours on the page), in one row: the page reads it with one
     index lookup instead of joining seven tables.
 
-    Derived data: written by `issues.services.published_articles_refresh` whenever a
-    change to any of those tables commits (see newsroom/changes.py), never edited; an
-    article leaving print loses its row in the same transaction.
+    Derived data: written by the reading site (issues/reading/rows.py) whenever a change
+    to any of those tables commits (articles/changes.py announces it), never edited; an
+    article leaving the public loses its row in the same transaction.
     """
 
     article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="+")
@@ -197,3 +197,29 @@ class PublishedArticle(models.Model):
 
     def __str__(self) -> str:
         return str(self.article_id)
+
+
+class PublishedPage(models.Model):
+    """What the e-paper page shows of a published page (its areas, headlines, the issue's pages
+    and the pages either side), in one row, links and labels resolved: the site's front page
+    reads it with one index lookup and renders it without further work.
+
+    Derived data, like PublishedArticle: written by issues/reading/rows.py when a change to the
+    page, its issue or its articles commits; a page with no published article has no row.
+    """
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    date = models.DateField("日期")
+    code = models.CharField("版次", max_length=10)
+    number = models.PositiveSmallIntegerField("版序")
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="+")
+    data = models.TextField("JSON")
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "读者版面"
+        verbose_name_plural = "读者版面"
+        indexes = [models.Index(fields=["date", "code", "publication"], name="published_page_by_url")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.code}"

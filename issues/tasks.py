@@ -4,15 +4,15 @@ from celery import group, shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from . import services
 from .models import Page, Publication
+from .services import imports, inbox, layouts
 
 
 # The job row is the result; nothing goes to the result backend.
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5, ignore_result=True)
 def run_import_job(job_id: int) -> str:
     """Run one page import; a redelivered or repeated task updates the same articles."""
-    return services.import_job_run(job_id=job_id).status
+    return imports.import_job_run(job_id=job_id).status
 
 
 @shared_task
@@ -21,13 +21,13 @@ def scan_inbox() -> int:
     publication = Publication.objects.order_by("id").first()
     if publication is None or not settings.INBOX_DIR.is_dir():
         return 0
-    return len(services.inbox_scan(inbox=settings.INBOX_DIR, publication=publication))
+    return len(inbox.inbox_scan(inbox=settings.INBOX_DIR, publication=publication))
 
 
 @shared_task(ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
 def build_page_layout(page_id: int) -> None:
     """Lay out one page and draw its thumbnail; safe to run twice."""
-    services.page_layout_build(page_id=page_id)
+    layouts.page_layout_build(page_id=page_id)
 
 
 @shared_task

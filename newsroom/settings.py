@@ -59,7 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "newsroom.cache.PageCacheMiddleware",
+    "issues.reading.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,12 +88,12 @@ TEMPLATES = [
         },
     },
     {
-        # The reading site's pages (templates/jinja2/): see newsroom/jinja2.py.
+        # The reading site's pages (templates/jinja2/): see issues/reading/jinja2.py.
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "NAME": "jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "newsroom.jinja2.environment"},
+        "OPTIONS": {"environment": "issues.reading.jinja2.environment"},
     },
 ]
 
@@ -124,7 +124,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -145,7 +144,7 @@ STORAGES = {
     },
 }
 
-# The anonymous reader's page cache (newsroom/cache.py); PAGE_CACHE=0 turns it off (bench/site.py).
+# The anonymous reader's page cache (issues/reading/cache.py); PAGE_CACHE=0 turns it off (bench/site.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # Where raw page files are dropped for the scheduled import.

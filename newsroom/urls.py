@@ -1,15 +1,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.urls import desk_urlpatterns, site_urlpatterns
-from issues.urls import urlpatterns as epaper_urlpatterns
+from articles.urls import urlpatterns as desk_urlpatterns
+from issues.reading.urls import urlpatterns as site_urlpatterns
 
 from . import views
-from .cache import cached_page
-from .sitemaps import SITEMAPS
 
 admin.site.site_header = "Newsroom 采编系统"
 admin.site.site_title = "Newsroom"
@@ -20,10 +17,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("desk/", include((desk_urlpatterns, "desk"))),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
-    path("sitemap.xml", cached_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
-    path("", include((epaper_urlpatterns + site_urlpatterns, "site"))),
+    path("", include((site_urlpatterns, "site"))),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,5 @@
-"""Suite-wide fixtures. The suite runs on PostgreSQL and Redis and refuses to run without them."""
+"""Suite-wide fixtures. The suite runs on PostgreSQL and Redis and refuses to run without them;
+the pure cores' tests (tests/issues/parsing, tests/issues/layout) touch neither and run anywhere."""
 
 import importlib
 
@@ -24,7 +25,7 @@ def _fail(service: str, detail: str) -> None:
     )
 
 
-def pytest_sessionstart(session):
+def _require_services() -> None:
     if connection.vendor != "postgresql":
         _fail("PostgreSQL", f"DATABASE_URL points at {connection.vendor}; run the suite with `make test`")
     db = settings.DATABASES["default"]
@@ -43,10 +44,10 @@ def pytest_sessionstart(session):
         _fail("Redis", str(exc))
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _close_stray_connections(django_db_setup, django_db_blocker):
-    """Threads that served tests (the Celery worker, the live server) may still hold a connection
-    to the test database at the end; close them, so that it can be dropped."""
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database (on PostgreSQL: _services_checked). At the end, threads that served tests (the Celery worker, the live server) may still hold a connection
+    to it; they are closed, so that it can be dropped."""
     yield
     if not connection.settings_dict["NAME"].startswith("test_"):
         return  # the test database is gone already
@@ -55,6 +56,16 @@ def _close_stray_connections(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _services_checked(request):
+    """Any test that needs the database or a worker gets PostgreSQL and Redis, or a clear message."""
+    needs = {"django_db_setup", "celery_app", "celery_worker", "live_server"}
+    for item in request.session.items:
+        if item.get_closest_marker("django_db") or needs & set(getattr(item, "fixturenames", ())):
+            _require_services()
+            return
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +129,7 @@ def _migration_data(request):
 @pytest.fixture(autouse=True)
 def _fresh_page_cache():
     """Pages cached by an earlier test (with its row ids) must not be served to this one."""
-    from newsroom.cache import bump_site_generation
+    from issues.reading.cache import bump_site_generation
 
     bump_site_generation()
 

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from articles import services, workflow
+from articles import selectors as article_selectors
+from articles import workflow
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,6 @@ def test_demo_logins_work_and_running_again_is_safe(capsys):
     editor = authenticate(username="editor", password=passwords["editor"])
     reporter = authenticate(username="reporter", password=passwords["reporter"])
     assert editor.is_staff and not reporter.is_staff
-    assert services.user_roles(editor) == {workflow.EDITOR, workflow.DESK_HEAD, workflow.CHIEF}
-    assert services.user_roles(reporter) == {workflow.REPORTER}
+    assert article_selectors.user_roles(editor) == {workflow.EDITOR, workflow.DESK_HEAD, workflow.CHIEF}
+    assert article_selectors.user_roles(reporter) == {workflow.REPORTER}
     assert reporter.reporter.name == "演示记者"

@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from articles import services, workflow
+from articles import diffs, services, workflow
 from articles.models import Article, Transition
-from articles.services import WorkflowError
+from articles.workflow import WorkflowError
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -161,7 +161,7 @@ def test_second_save_from_an_old_version_is_refused_with_what_changed(make_user)
 
 
 def test_character_diff_reads_well_for_chinese():
-    assert services.char_diff_html("市委常委会召开", "市政府常务会召开") == (
+    assert diffs.char_diff_html("市委常委会召开", "市政府常务会召开") == (
         "市<del>委</del><ins>政府</ins>常<del>委</del><ins>务</ins>会召开"
     )
 
@@ -174,3 +174,41 @@ def test_restoring_an_old_revision(make_user):
     first = article.history.get(version=1)
     restored = services.article_restore(article=article, history_id=first.history_id, by=editor)
     assert (restored.title, restored.version) == ("原标题", 3)
+
+
+@pytest.mark.parametrize(
+    ("state", "move", "role", "note", "error"),
+    [
+        (workflow.DRAFT, "withdraw", workflow.CHIEF, "说明", workflow.WrongState),
+        (workflow.SUBMITTED, "approve_second", workflow.EDITOR, "", workflow.WrongState),
+        (workflow.REVIEW2, "approve_second", workflow.EDITOR, "", workflow.NotAllowed),
+        (workflow.SUBMITTED, "return_submitted", workflow.EDITOR, "  ", workflow.NoteMissing),
+        (workflow.APPROVED, "schedule", workflow.EDITOR, "", workflow.TimeMissing),
+        (workflow.APPROVED, "no_such_move", workflow.CHIEF, "", workflow.UnknownMove),
+    ],
+)
+def test_a_refused_move_says_why_by_its_type(make_user, state, move, role, note, error):
+    article = _article_in(state, make_user())
+    with pytest.raises(error) as refused:
+        services.article_transition(article=article, move=move, by=make_user(role), note=note)
+    assert isinstance(refused.value, WorkflowError) and str(refused.value)
+    assert Article.objects.get(pk=article.pk).status == state
+
+
+def test_what_a_move_sets_off_is_read_from_the_table(make_user, monkeypatch, django_capture_on_commit_callbacks):
+    calls = []
+    monkeypatch.setattr(services, "search_document_refresh", lambda article: calls.append(("index", article.pk)))
+    monkeypatch.setattr(services, "announce_change", lambda articles: calls.append(("readers", *articles)))
+    monkeypatch.setattr(services, "announce_withdrawal", lambda articles: calls.append(("withdraw", *articles)))
+    monkeypatch.setattr(services, "enqueue", lambda task, *args: calls.append(("notify", args[0])))
+    effects = {workflow.INDEX: "index", workflow.READERS: "readers", workflow.WITHDRAW: "withdraw"}
+    effects[workflow.NOTIFY] = "notify"
+    chief = make_user(workflow.CHIEF)
+    for move in workflow.MOVES:
+        state = sorted(move.sources)[0]
+        article = _article_in(state, make_user())
+        calls.clear()
+        when = timezone.now() + datetime.timedelta(hours=1)
+        services.article_transition(article=article, move=move.name, by=chief, note="意见", when=when)
+        assert sorted(kind for kind, _ in calls) == sorted(effects[e] for e in move.effects), move.name
+        assert move.publishes == (move.target == workflow.PUBLISHED)

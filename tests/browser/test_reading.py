@@ -13,9 +13,9 @@ def published_paper():
 
 
 def test_reader_goes_from_the_front_page_to_an_article_and_searches(page, live_server, published_paper):
-    page.goto(live_server.url + "/")
-    page.wait_for_url("**/epaper/2025-06-04/A01/")
+    page.goto(live_server.url + "/")  # the front page is today's first page itself
     assert "第A01版" in page.locator("h1").inner_text()
+    assert page.locator("link[rel=canonical]").get_attribute("href") == "/epaper/2025-06-04/A01/"
 
     page.click(".sheet .zone:has-text('株硬集团超细碳化钨粉智能生产线投产')")
     page.wait_for_url("**/articles/*/")

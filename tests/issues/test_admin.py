@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from issues import services
 from issues.models import ImportJob
+from issues.services import imports
 from tests.factories import PublicationFactory
 
 from .test_import_services import FIXTURES
@@ -46,14 +46,14 @@ def test_pasted_text_needs_a_page_code(admin_client_logged):
 
 
 def test_job_page_shows_progress_warnings_and_article_links(admin_client_logged):
-    job = services.import_job_create(
+    job = imports.import_job_create(
         publication=PublicationFactory(),
         issue_date=datetime.date(2025, 6, 4),
         page_code="A01",
         data=(FIXTURES / "zhuzhou-daily-page-a01.txt").read_bytes(),
         enqueue=False,
     )
-    job = services.import_job_run(job_id=job.pk)
+    job = imports.import_job_run(job_id=job.pk)
     response = admin_client_logged.get(reverse("admin:issues_importjob_change", args=[job.pk]))
     assert response.status_code == 200
     assert '<progress max="100" value="100"' in response.text
@@ -63,14 +63,14 @@ def test_job_page_shows_progress_warnings_and_article_links(admin_client_logged)
 
 
 def test_job_page_shows_the_parsers_repairs_and_the_text_it_could_not_place(admin_client_logged):
-    job = services.import_job_create(
+    job = imports.import_job_create(
         publication=PublicationFactory(),
         issue_date=datetime.date(2025, 6, 4),
         page_code="A01",
         data="接自上一版的一段话。\n\n市委常委会召开会议\n\n本报讯(记者 张三)会议指出,要做好\n\n好防汛工作。\n".encode(),
         enqueue=False,
     )
-    job = services.import_job_run(job_id=job.pk)
+    job = imports.import_job_run(job_id=job.pk)
     response = admin_client_logged.get(reverse("admin:issues_importjob_change", args=[job.pk]))
     assert "接自上一版的一段话。" in response.text  # unassigned, shown, not lost
     assert "第 7 行:删去分栏处重复的字 <code>好</code>" in response.text

@@ -7,8 +7,8 @@ import pytest
 
 from articles import services as article_services
 from articles.models import Article, Byline, Photo, Reporter
-from issues import services
 from issues.models import ImportJob, Placement
+from issues.services import imports, inbox, papers
 from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ DATE = datetime.date(2025, 6, 4)
 
 
 def _import(data: bytes, **kwargs) -> ImportJob:
-    job = services.import_job_create(
+    job = imports.import_job_create(
         publication=kwargs.pop("publication", None) or PublicationFactory(),
         issue_date=DATE,
         page_code="A01",
@@ -27,7 +27,7 @@ def _import(data: bytes, **kwargs) -> ImportJob:
         enqueue=False,
         **kwargs,
     )
-    return services.import_job_run(job_id=job.pk)
+    return imports.import_job_run(job_id=job.pk)
 
 
 def test_sample_page_becomes_articles_bylines_and_captions():
@@ -105,7 +105,7 @@ def test_failure_while_writing_leaves_nothing_half_written(monkeypatch):
         raise RuntimeError("disk full")
 
     # The captions are written last: articles, placements, reporters and bylines came before.
-    monkeypatch.setattr(services.article_services, "articles_replace_captions", fail)
+    monkeypatch.setattr(imports.article_services, "articles_replace_captions", fail)
     job = _import((FIXTURES / "zhuzhou-daily-page-a01.txt").read_bytes())
     assert job.status == ImportJob.Status.FAILED
     assert "disk full" in job.error
@@ -115,7 +115,7 @@ def test_failure_while_writing_leaves_nothing_half_written(monkeypatch):
 
 def test_running_a_finished_job_again_changes_nothing():
     job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
-    again = services.import_job_run(job_id=job.pk)
+    again = imports.import_job_run(job_id=job.pk)
     assert (again.status, again.attempts) == (ImportJob.Status.SUCCEEDED, 1)
     assert Article.objects.count() == 8
 
@@ -123,33 +123,33 @@ def test_running_a_finished_job_again_changes_nothing():
 def test_job_whose_worker_died_runs_again_and_yields_each_article_once():
     job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
-    again = services.import_job_run(job_id=job.pk)
+    again = imports.import_job_run(job_id=job.pk)
     assert (again.status, again.attempts) == (ImportJob.Status.SUCCEEDED, 2)
     assert Article.objects.count() == 8
 
 
 def test_inbox_scan_imports_settled_files_and_moves_them(tmp_path, monkeypatch):
-    monkeypatch.setattr(services, "INBOX_SETTLE_SECONDS", 0)
+    monkeypatch.setattr(inbox, "INBOX_SETTLE_SECONDS", 0)
     folder = tmp_path / "2025-06-05"
     folder.mkdir()
     (folder / "A02-要闻.txt").write_bytes((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
     (folder / "A03-时政.txt").write_bytes(b"\xff\xfe\x00\xd8" * 3)
     (folder / ".A04.txt.part").write_bytes(b"partial")
-    jobs = services.inbox_scan(inbox=tmp_path, publication=PublicationFactory())
+    jobs = inbox.inbox_scan(inbox=tmp_path, publication=PublicationFactory())
     ok, bad = sorted(jobs, key=lambda j: j.page_code)
     assert (ok.status, bad.status) == (ImportJob.Status.SUCCEEDED, ImportJob.Status.FAILED)
     assert (tmp_path / "done" / "2025-06-05" / f"{ok.pk}-A02-要闻.txt").exists()
     assert (tmp_path / "failed" / "2025-06-05" / f"{bad.pk}-A03-时政.txt").exists()
     assert (folder / ".A04.txt.part").exists()
     assert ok.page.name == "要闻"
-    assert services.inbox_scan(inbox=tmp_path, publication=ok.publication) == []
+    assert inbox.inbox_scan(inbox=tmp_path, publication=ok.publication) == []
 
 
 def test_inbox_leaves_a_file_still_being_written(tmp_path):
     folder = tmp_path / "2025-06-05"
     folder.mkdir()
     (folder / "A02-要闻.txt").write_bytes((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
-    assert services.inbox_scan(inbox=tmp_path, publication=PublicationFactory()) == []
+    assert inbox.inbox_scan(inbox=tmp_path, publication=PublicationFactory()) == []
     assert (folder / "A02-要闻.txt").exists()
 
 
@@ -157,11 +157,11 @@ def _queries_to_import(text: str, code: str, publication) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    job = services.import_job_create(
+    job = imports.import_job_create(
         publication=publication, issue_date=DATE, page_code=code, data=text.encode(), enqueue=False
     )
     with CaptureQueriesContext(connection) as ctx:
-        assert services.import_job_run(job_id=job.pk).status == ImportJob.Status.SUCCEEDED
+        assert imports.import_job_run(job_id=job.pk).status == ImportJob.Status.SUCCEEDED
     return len(ctx.captured_queries)
 
 
@@ -187,8 +187,8 @@ def test_publishing_an_issue_publishes_its_approved_articles_once(django_user_mo
         for move in ("approve_first", "approve_second", "approve_final"):
             article_services.article_transition(article=article, move=move, by=chief)
     issue = job.page.issue
-    assert services.issue_publish(issue=issue, by=chief) == 3
-    assert services.issue_publish(issue=issue, by=chief) == 0
+    assert papers.issue_publish(issue=issue, by=chief) == 3
+    assert papers.issue_publish(issue=issue, by=chief) == 0
     issue.refresh_from_db()
     assert issue.status == issue.Status.PUBLISHED and issue.published_at is not None
     assert Article.objects.published().count() == 3

@@ -7,9 +7,11 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from issues import services, tasks
+from issues import selectors as issue_selectors
+from issues import tasks
 from issues.models import Page
 from issues.proofs import proof_pdf
+from issues.services import layouts
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +30,7 @@ def _fonts(pdf: bytes) -> set[str]:
 
 
 def test_laying_out_a_page_stores_blocks_metrics_and_a_thumbnail(paper):
-    layout = services.page_layout_build(page_id=paper["page"].pk)
+    layout = layouts.page_layout_build(page_id=paper["page"].pk)
     page = Page.objects.get(pk=paper["page"].pk)
     assert page.layout == layout
     assert len(layout["blocks"]) == 8 and layout["metrics"]["overlaps"] == 0
@@ -39,7 +41,7 @@ def test_laying_out_a_page_stores_blocks_metrics_and_a_thumbnail(paper):
 
 
 def test_the_pdf_proof_embeds_its_cjk_fonts(paper):
-    pdf = proof_pdf(services.proof_pages(pages=[paper["page"]]))
+    pdf = proof_pdf(issue_selectors.proof_pages(pages=[paper["page"]]))
     assert pdf.startswith(b"%PDF")
     fonts = _fonts(pdf)
     assert any("Noto-Sans-CJK-SC" in f for f in fonts), fonts  # headlines
@@ -47,7 +49,7 @@ def test_the_pdf_proof_embeds_its_cjk_fonts(paper):
 
 
 def test_the_admin_shows_the_proof_and_the_metrics(admin_client_logged, paper):
-    services.page_layout_build(page_id=paper["page"].pk)
+    layouts.page_layout_build(page_id=paper["page"].pk)
     change = admin_client_logged.get(reverse("admin:issues_page_change", args=[paper["page"].pk]))
     assert "版面占用" in change.text and "下载本版 PDF 校样" in change.text and "版面缩略图" in change.text
     proof = admin_client_logged.get(reverse("admin:issues_page_proof", args=[paper["page"].pk]))
@@ -60,7 +62,7 @@ def test_an_editor_pins_a_block_and_rebuilds(paper):
     placement = paper["page"].placements.get(position=5)
     placement.pin_column, placement.pin_columns = 1, 3
     placement.save()
-    layout = services.page_layout_build(page_id=paper["page"].pk)
+    layout = layouts.page_layout_build(page_id=paper["page"].pk)
     block = next(b for b in layout["blocks"] if b["article"] == placement.article_id)
     assert (block["column"], block["columns"]) == (0, 3)
 

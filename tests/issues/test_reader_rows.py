@@ -7,11 +7,13 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from articles import services as article_services
+from articles.changes import announce_change
 from articles.models import Article, Section
-from issues import selectors, services
 from issues.models import Placement, PublishedArticle
-from newsroom import cache as page_cache
-from newsroom.changes import readers_see_change
+from issues.reading import cache as page_cache
+from issues.reading import rows as reader_rows
+from issues.reading import selectors
+from issues.services import papers
 from tests.factories import BylineFactory, PhotoFactory, ReporterFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def _live(pk: int) -> selectors.ReaderArticle | None:
     """The article page's data read from the tables, past any reader row."""
     with connection.cursor() as cursor:
-        cursor.execute(selectors.payload_sql("a.id = %s"), [pk])
+        cursor.execute(reader_rows.payload_sql("a.id = %s"), [pk])
         row = cursor.fetchone()
     return row and selectors.reader_article(selectors._json(row[1]))
 
@@ -32,7 +34,7 @@ def _row(pk: int) -> selectors.ReaderArticle | None:
 
 @pytest.fixture
 def rows(paper):
-    services.published_articles_rebuild()
+    reader_rows.rebuild()
     return paper
 
 
@@ -115,7 +117,7 @@ def test_bylines_photos_and_moves_show_once_noted(rows, django_capture_on_commit
         BylineFactory(article=first, reporter=reporter, role="photographer", order=9)
         PhotoFactory(article=first, caption="新图片说明", order=9)
         Placement.objects.filter(article=second).update(position=50)  # second goes to the bottom of the page
-        readers_see_change(articles=[first.pk, second.pk])
+        announce_change(articles=[first.pk, second.pk])
     row = _row(first.pk)
     assert row.bylines[-1] == {"name": "新记者", "slug": "xin", "role": "摄影", "order": 9, "url": "/reporters/xin/"}
     assert row.photos[-1]["caption"] == "新图片说明"
@@ -126,11 +128,11 @@ def test_bylines_photos_and_moves_show_once_noted(rows, django_capture_on_commit
 def test_publishing_the_issue_puts_its_page_on_every_article(paper, django_capture_on_commit_callbacks):
     issue = paper["issue"]
     type(issue).objects.filter(pk=issue.pk).update(status="draft", published_at=None)
-    services.published_articles_rebuild()
+    reader_rows.rebuild()
     article = paper["articles"][0]
     assert _row(article.pk).print_page is None
     with django_capture_on_commit_callbacks(execute=True):
-        services.issue_publish(issue=issue, by=None)
+        papers.issue_publish(issue=issue, by=None)
     assert _row(article.pk).print_page["code"] == "A01"
 
 
@@ -165,18 +167,18 @@ def test_an_admin_move_to_another_page_rewrites_both_pages(
 def test_one_refresh_per_transaction_and_none_for_a_rollback(rows, monkeypatch, django_capture_on_commit_callbacks):
     first, second = rows["articles"][:2]
     refreshed = []
-    monkeypatch.setattr(services, "published_articles_refresh", lambda article_ids: refreshed.append(article_ids))
+    monkeypatch.setattr(reader_rows, "articles_refresh", lambda article_ids: refreshed.append(article_ids))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         try:
             with transaction.atomic():
-                readers_see_change(articles=[first.pk])
+                announce_change(articles=[first.pk])
                 raise RuntimeError
         except RuntimeError:
             pass
     assert callbacks == [] and refreshed == []
     with django_capture_on_commit_callbacks(execute=True):
-        readers_see_change(articles=[second.pk])
-        readers_see_change(articles=[second.pk], site=True)
+        announce_change(articles=[second.pk])
+        announce_change(articles=[second.pk], site=True)
     assert len(refreshed) == 1 and second.pk in refreshed[0]
 
 
@@ -195,7 +197,7 @@ def test_a_failed_refresh_is_logged_and_does_not_undo_or_fail_the_change(
     def broken(article_ids):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "published_articles_refresh", broken)
+    monkeypatch.setattr(reader_rows, "articles_refresh", broken)
     with django_capture_on_commit_callbacks(execute=True):
         article.title = "改过的标题"
         article_services.article_save(article=article)
@@ -206,13 +208,13 @@ def test_a_failed_refresh_is_logged_and_does_not_undo_or_fail_the_change(
 def test_refreshing_rows_that_exist_rewrites_them_in_place(rows):
     article = rows["articles"][0]
     Article.objects.filter(pk=article.pk).update(title="悄悄改过的标题")
-    assert services.published_articles_refresh(article_ids=[article.pk])
+    assert reader_rows.articles_refresh(article_ids=[article.pk])
     assert PublishedArticle.objects.count() == len(rows["articles"])
     assert _row(article.pk).title == "悄悄改过的标题"
 
 
 def test_a_rebuild_works_in_chunks_whatever_the_count(paper, monkeypatch):
-    monkeypatch.setattr(services, "REFRESH_CHUNK", 3)  # PostgreSQL takes at most 65,535 parameters a query
-    assert services.published_articles_rebuild() == len(paper["articles"])
+    monkeypatch.setattr(reader_rows, "REFRESH_CHUNK", 3)  # PostgreSQL takes at most 65,535 parameters a query
+    assert reader_rows.rebuild()[0] == len(paper["articles"])
     assert PublishedArticle.objects.count() == len(paper["articles"])
     assert all(_row(a.pk) == _live(a.pk) for a in paper["articles"])

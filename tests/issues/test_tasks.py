@@ -7,8 +7,9 @@ import pytest
 from django.test import override_settings
 
 from articles.models import Article
-from issues import services, tasks
+from issues import tasks
 from issues.models import ImportJob
+from issues.services import imports, inbox
 from tests.factories import PublicationFactory
 
 from .test_import_services import FIXTURES
@@ -27,7 +28,7 @@ def _wait_for(job: ImportJob, timeout: float = 30.0) -> ImportJob:
 
 
 def _upload(data: bytes) -> ImportJob:
-    return services.import_job_create(
+    return imports.import_job_create(
         publication=PublicationFactory(),
         issue_date=datetime.date(2025, 6, 4),
         page_code="A01",
@@ -71,7 +72,7 @@ def test_a_bad_file_fails_with_a_clear_message_and_writes_nothing(celery_worker)
 
 def test_inbox_scan_task_on_the_worker(celery_worker, tmp_path, monkeypatch):
     PublicationFactory()
-    monkeypatch.setattr(services, "INBOX_SETTLE_SECONDS", 0)
+    monkeypatch.setattr(inbox, "INBOX_SETTLE_SECONDS", 0)
     folder = tmp_path / "2025-06-05"
     folder.mkdir()
     (folder / "A02-要闻.txt").write_bytes((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())

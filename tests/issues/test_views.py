@@ -14,10 +14,12 @@ def _fresh_cache():
     cache.clear()
 
 
-def test_home_opens_the_latest_issue_at_its_first_page(client, paper):
+def test_home_is_the_latest_issue_at_its_first_page(client, paper):
     response = client.get("/")
-    assert response.status_code == 302
-    assert response.url == "/epaper/2025-06-04/A01/"
+    assert response.status_code == 200
+    assert "第A01版" in response.text and response.text.count('class="zone"') == 8
+    page = client.get("/epaper/2025-06-04/A01/").text
+    assert page[page.index("<main") :] == response.text[response.text.index("<main") :]
 
 
 def test_issue_lists_its_pages_and_headlines(client, paper):
@@ -106,7 +108,7 @@ def test_an_unpublished_article_is_404_and_absent_from_the_page(client, unpublis
 
 
 def test_sitemap_and_robots(client, unpublished):
-    sitemap = client.get(reverse("sitemap")).content.decode()
+    sitemap = client.get(reverse("site:sitemap")).content.decode()
     assert "/epaper/2025-06-04/A01/" in sitemap
     assert "/epaper/2025-06-05/" not in sitemap
     assert f"/articles/{unpublished['draft'].pk}/" not in sitemap

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from issues import services
 from issues.models import ImportJob, Publication
+from issues.services import imports, inbox
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         pub = self._publication(publication)
         failed = 0
         for page_file in self._page_files([Path(p) for p in paths], date, page, page_name):
-            job = services.import_job_create(
+            job = imports.import_job_create(
                 publication=pub,
                 issue_date=page_file.issue_date,
                 page_code=page_file.page_code,
@@ -32,7 +32,7 @@ class Command(BaseCommand):
                 source_name=str(page_file.path),
                 enqueue=False,
             )
-            job = services.import_job_run(job_id=job.pk)
+            job = imports.import_job_run(job_id=job.pk)
             if job.status == ImportJob.Status.SUCCEEDED:
                 self.stdout.write(
                     self.style.SUCCESS(
@@ -57,15 +57,15 @@ class Command(BaseCommand):
     def _page_files(self, paths, date, page, page_name):
         for path in paths:
             if path.is_dir():
-                found = [services.page_file_from_path(p) for p in sorted(path.glob("*.txt"))]
+                found = [inbox.page_file_from_path(p) for p in sorted(path.glob("*.txt"))]
                 found = [f for f in found if f is not None]
                 if not found:
                     raise CommandError(f"{path}: 文件夹名应为日期(YYYY-MM-DD),其中文件名如 A01-要闻.txt")
                 yield from found
             elif path.is_file():
-                page_file = services.page_file_from_path(path)
+                page_file = inbox.page_file_from_path(path)
                 if date and page:
-                    yield services.PageFile(path, date, page.upper(), page_name)
+                    yield inbox.PageFile(path, date, page.upper(), page_name)
                 elif page_file:
                     yield page_file
                 else:

@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand
 from articles import services as article_services
 from articles import workflow
 from articles.models import Article
-from issues import services
 from issues.models import ImportJob
+from issues.services import imports, inbox, layouts, papers
 
 SIGN_OFF = ("approve_first", "approve_second", "approve_final")
 
@@ -21,12 +21,12 @@ class Command(BaseCommand):
     help = "创建示例报纸“株洲日报”并导入 2025-06-04 第A01版(可重复运行)"
 
     def handle(self, *args, **options):
-        publication = services.publication_get_or_create(
+        publication = papers.publication_get_or_create(
             name="株洲日报", code="zzrb", masthead="中共株洲市委主管、主办\n株洲日报社出版"
         )
         for path in sorted(SAMPLE_DIR.glob("*/*.txt")):
-            page_file = services.page_file_from_path(path)
-            job = services.import_job_create(
+            page_file = inbox.page_file_from_path(path)
+            job = imports.import_job_create(
                 publication=publication,
                 issue_date=page_file.issue_date,
                 page_code=page_file.page_code,
@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 source_name=f"sample/{path.parent.name}/{path.name}",
                 enqueue=False,
             )
-            job = services.import_job_run(job_id=job.pk)
+            job = imports.import_job_run(job_id=job.pk)
             if job.status != ImportJob.Status.SUCCEEDED:
                 self.stderr.write(self.style.ERROR(f"示例版面导入失败:{job.error}"))
                 continue
@@ -56,6 +56,6 @@ class Command(BaseCommand):
         for article in Article.objects.filter(pk__in=job.articles.values("pk"), status=Article.Status.SUBMITTED):
             for move in SIGN_OFF:
                 article_services.article_transition(article=article, move=move, by=signer, note="示例数据自动签发")
-        published = services.issue_publish(issue=job.page.issue, by=signer)
-        services.page_layout_build(page_id=job.page_id)
+        published = papers.issue_publish(issue=job.page.issue, by=signer)
+        layouts.page_layout_build(page_id=job.page_id)
         return published

@@ -1,16 +1,18 @@
-"""Write every published article's reader row again (after a deploy that added them, or to heal)."""
+"""Write every reader row again, articles' and pages' (after a deploy that added them, or to heal)."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from issues import services
+from issues.reading import rows
 
 
 class Command(BaseCommand):
-    help = "重建全部已发布稿件的读者数据行(文章页读取用)"
+    help = "重建全部已发布稿件与版面的读者数据行(文章页与电子版读取用)"
 
     def handle(self, *args, **options):
         started = time.perf_counter()
-        count = services.published_articles_rebuild()
-        self.stdout.write(f"已重建 {count} 篇稿件的读者数据行,用时 {time.perf_counter() - started:.1f} 秒")
+        articles, issues = rows.rebuild()
+        self.stdout.write(
+            f"已重建 {articles} 篇稿件、{issues} 期报纸的读者数据行,用时 {time.perf_counter() - started:.1f} 秒"
+        )

@@ -2,7 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from newsroom.jinja2 import cn_date, cn_month, mm_percent, plain_excerpt, url
+from issues.reading.jinja2 import cn_date, cn_month, plain_excerpt, url
 
 
 def test_cn_date_prints_the_date_as_papers_do_in_local_time():
@@ -22,9 +22,7 @@ def test_plain_excerpt_strips_tags_unescapes_and_cuts():
     assert plain_excerpt(html, 10) == "株洲&湘潭 字字字…"  # ten characters, the ellipsis included
 
 
-def test_mm_percent_and_url():
-    assert mm_percent(35, 350) == "10.000%"
-    assert mm_percent("x", 350) == "0%"
+def test_url():
     assert url("site:article", 7) == "/articles/7/"
     assert url("site:page", "2025-06-04", "A01") == "/epaper/2025-06-04/A01/"
 
@@ -32,7 +30,7 @@ def test_mm_percent_and_url():
 def test_the_site_wide_links_resolve_once_and_unknown_ones_fail():
     import pytest
 
-    from newsroom.jinja2 import _Links
+    from issues.reading.jinja2 import _Links
 
     links = _Links()
     assert links.home == "/" and links.feed == "/feeds/latest/"

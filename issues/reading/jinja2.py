@@ -17,8 +17,10 @@ from django.utils.html import format_html_join
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from articles.search import plain_text
-from newsroom.cache import site_generation
+from articles.models import Section
+from articles.text import excerpt, plain_text
+
+from .cache import site_generation
 
 WEEKDAYS = "一二三四五六日"
 
@@ -46,7 +48,7 @@ class _Links:
         "home": lambda: url("site:home"),
         "search": lambda: url("site:search"),
         "feed": lambda: url("site:feed"),
-        "sitemap": lambda: url("sitemap"),
+        "sitemap": lambda: url("site:sitemap"),
         "css": lambda: static_url("site/site.css"),
         "print_css": lambda: static_url("site/print.css"),
     }
@@ -64,8 +66,6 @@ _nav: dict = {"generation": None, "html": ""}
 
 def sections_nav() -> str:
     """The sections' links for every reader page, built once per process until the site changes."""
-    from articles.models import Section
-
     generation = site_generation()
     if _nav["generation"] != generation:
         sections = Section.objects.only("name", "slug")
@@ -88,22 +88,13 @@ def cn_month(value: datetime.date) -> str:
     return f"{value.year}年{value.month}月"
 
 
-def mm_percent(value, total=1) -> str:
-    """A box's position or size as a percentage of the page (hot zones)."""
-    try:
-        return f"{100 * float(value) / float(total):.3f}%"
-    except (TypeError, ValueError, ZeroDivisionError):
-        return "0%"
-
-
 def plain_excerpt(html: str, length: int) -> str:
     """The text of an HTML body, cut to `length` characters with an ellipsis."""
-    text = " ".join(plain_text(html).split())
-    return text if len(text) <= length else text[: length - 1] + "…"
+    return excerpt(plain_text(html), length)
 
 
 def environment(**options) -> Environment:
     env = Environment(**options)
     env.globals.update(url=url, static=static_url, sections_nav=sections_nav, links=_Links())
-    env.filters.update(cn_date=cn_date, cn_month=cn_month, mm_percent=mm_percent, plain_excerpt=plain_excerpt)
+    env.filters.update(cn_date=cn_date, cn_month=cn_month, plain_excerpt=plain_excerpt)
     return env

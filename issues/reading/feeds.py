@@ -4,8 +4,10 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from . import search, selectors
-from .models import Article, Section
+from articles.models import Article, Section
+from articles.text import excerpt, plain_text
+
+from . import selectors
 
 ITEMS = 30
 
@@ -24,16 +26,13 @@ class LatestFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or search.plain_text(item.body)[:200]
-
-    def item_link(self, item):
-        return reverse("site:article", args=[item.pk])
+        return excerpt(item.summary or plain_text(item.body), 200)
 
     def item_pubdate(self, item):
         return item.published_at
 
     def item_author_name(self, item):
-        return "、".join(b.reporter.name for b in item.bylines.all()) or None
+        return item.byline_names or None
 
 
 class SectionFeed(LatestFeed):

@@ -14,9 +14,6 @@ class ArticleSitemap(Sitemap):
     def items(self):
         return Article.objects.published().only("id", "updated_at").order_by("-published_at", "-id")
 
-    def location(self, item):
-        return reverse("site:article", args=[item.pk])
-
     def lastmod(self, item):
         return item.updated_at
 

@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 
-from .models import Reporter, SearchDocument, Section
+from articles.models import Reporter, SearchDocument, Section
 
 
 class SearchFilter(django_filters.FilterSet):

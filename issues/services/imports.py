@@ -1,0 +1,236 @@
+"""Page imports: a page's bytes kept verbatim as a job, parsed by issues/parsing and written as
+articles, bylines and captions in one transaction; safe to run twice."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from articles import services as article_services
+from articles import workflow
+from articles.models import Article, Byline, Reporter, Section
+from issues.importing import article_fields
+from issues.models import ImportJob, Page, Placement, Publication
+from issues.parsing import ParsedArticle, ParseError, decode, parse_page
+
+from . import layouts, papers
+
+logger = logging.getLogger(__name__)
+
+WIRE_AGENCIES = ("新华社", "中新社", "人民日报", "央视")
+
+
+@transaction.atomic
+def import_job_create(
+    *,
+    publication: Publication,
+    issue_date: datetime.date,
+    page_code: str,
+    data: bytes,
+    page_name: str = "",
+    source_name: str = "",
+    by: AbstractBaseUser | None = None,
+    enqueue: bool = True,
+) -> ImportJob:
+    """Record a page's bytes verbatim as a queued job and, on commit, hand it to a worker.
+
+    Input that cannot be decoded still becomes a job: failed, with the reason and the bytes kept.
+    """
+    job = ImportJob(
+        publication=publication,
+        issue_date=issue_date,
+        page_code=page_code.strip().upper(),
+        page_name=page_name.strip(),
+        source_name=source_name[:255],
+        raw=data,
+        checksum=hashlib.sha256(data).hexdigest(),
+        created_by=by,
+    )
+    try:
+        job.text = decode(data)
+    except ParseError as exc:
+        job.status, job.error, job.finished_at = ImportJob.Status.FAILED, str(exc), timezone.now()
+    job.save()
+    if enqueue and job.status == ImportJob.Status.QUEUED:
+        article_services.enqueue("issues.tasks.run_import_job", job.pk)
+    return job
+
+
+def import_job_run(*, job_id: int) -> ImportJob:
+    """Parse the job's page and write its articles in one transaction; safe to run twice.
+
+    A job that already succeeded is left alone; one whose worker died (still 'running')
+    runs again and updates the same articles, so each article exists once.
+    """
+    runnable = [ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]
+    ImportJob.objects.filter(pk=job_id, status__in=runnable).update(
+        status=ImportJob.Status.RUNNING, progress=10, started_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    job = ImportJob.objects.select_related("publication").get(pk=job_id)
+    if job.status != ImportJob.Status.RUNNING:
+        return job  # done already, or failed and kept for a retry
+    try:
+        parsed = parse_page(job.text)
+        # The issue and page are looked up (or made) first, in their own short
+        # transactions, so that imports of different pages run side by side.
+        page = (
+            Page.objects.filter(issue__publication=job.publication, issue__date=job.issue_date, code=job.page_code)
+            .select_related("issue")
+            .first()
+        )
+        if page is None or (job.page_name and page.name != job.page_name):
+            issue = papers.issue_get_or_create(publication=job.publication, date=job.issue_date)
+            page = papers.page_get_or_create(issue=issue, code=job.page_code, name=job.page_name)
+        with transaction.atomic():
+            job = ImportJob.objects.select_related("publication").select_for_update(of=("self",)).get(pk=job_id)
+            if job.status == ImportJob.Status.SUCCEEDED:
+                return job  # a second delivery of the task finished it meanwhile
+            outcome = _write_page(job=job, page=page, parsed_articles=list(parsed.articles))
+            job.page = outcome.page
+            job.result = parsed.to_dict()
+            job.warnings = [w.to_dict() for w in parsed.warnings]
+            job.conflicts = outcome.conflicts
+            job.created_count, job.updated_count = outcome.created, outcome.updated
+            job.status, job.progress, job.finished_at = ImportJob.Status.SUCCEEDED, 100, timezone.now()
+            # Not the raw bytes and text again: they were stored on upload and never change.
+            job.save(update_fields=[
+                "page", "result", "warnings", "conflicts", "created_count", "updated_count",
+                "status", "progress", "finished_at",
+            ])  # fmt: skip
+            # A job's articles are written once, on its only successful run: no diff needed.
+            layouts.page_layout_schedule(page_id=page.pk)
+            ImportJob.articles.through.objects.bulk_create(
+                [ImportJob.articles.through(importjob=job, article=a) for a in outcome.articles], ignore_conflicts=True
+            )
+        return job
+    except Exception as exc:
+        logger.exception("import job %s failed", job_id)
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.FAILED,
+            error=f"导入失败,未写入任何稿件:{type(exc).__name__}: {exc}",
+            finished_at=timezone.now(),
+        )
+        return ImportJob.objects.get(pk=job_id)
+
+
+@transaction.atomic
+def import_job_retry(*, job: ImportJob) -> ImportJob:
+    """Queue a failed job again with the bytes it kept."""
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status != ImportJob.Status.FAILED:
+        return job
+    try:
+        job.text = decode(bytes(job.raw))
+    except ParseError as exc:
+        job.error = str(exc)
+        job.save(update_fields=["error"])
+        return job
+    job.status, job.error, job.progress, job.finished_at = ImportJob.Status.QUEUED, "", 0, None
+    job.save(update_fields=["status", "error", "progress", "finished_at", "text"])
+    article_services.enqueue("issues.tasks.run_import_job", job.pk)
+    return job
+
+
+@dataclass
+class _Outcome:
+    page: Page
+    articles: list[Article]
+    conflicts: list[dict]
+    created: int = 0
+    updated: int = 0
+
+
+def _write_page(*, job: ImportJob, page: Page, parsed_articles: list[ParsedArticle]) -> _Outcome:
+    """Write a parsed page's articles in bulk: a fixed number of queries, whatever the article count."""
+    # One import of a page at a time: the page row is the lock; its articles are locked too.
+    Page.objects.select_for_update().filter(pk=page.pk).first()
+    placements = {p.position: p for p in page.placements.select_related("article").select_for_update()}
+    by_title = {p.article.title: p for p in placements.values()}
+    sections = {s.name: s.pk for s in Section.objects.all()}
+    outcome = _Outcome(page=page, articles=[], conflicts=[])
+
+    creates: list[tuple[int, dict, ParsedArticle]] = []
+    updates: list[tuple[Placement, dict, ParsedArticle]] = []
+    for position, parsed in enumerate(parsed_articles, start=1):
+        fields = article_services.article_clean_fields(
+            {**article_fields(parsed), "section_id": sections.get(parsed.section)}
+        )
+        placement = by_title.get(fields["title"]) or placements.get(position)
+        if placement is None:
+            creates.append((position, fields, parsed))
+            continue
+        article = placement.article
+        outcome.articles.append(article)
+        if placement.imported_version is not None and article.version != placement.imported_version:
+            outcome.conflicts.append(
+                {"article": article.pk, "title": article.title, "message": "编辑已修改此稿件,本次导入未覆盖"}
+            )
+            continue
+        if article.status not in workflow.IMPORT_MAY_UPDATE:
+            outcome.conflicts.append(
+                {"article": article.pk, "title": article.title, "message": "稿件已进入复审或已发布,本次导入未覆盖"}
+            )
+            continue
+        changed = {k: v for k, v in fields.items() if getattr(article, k) != v}
+        if changed:
+            updates.append((placement, changed, parsed))
+
+    new = article_services.articles_save_imported(
+        creates=[fields for _, fields, _ in creates],
+        updates=[(placement.article, changed) for placement, changed, _ in updates],
+        created_by=job.created_by,
+    )
+    taken = set(placements)
+    new_placements = []
+    for article, (position, _, _) in zip(new, creates, strict=True):
+        while position in taken:
+            position += 1
+        taken.add(position)
+        new_placements.append(Placement(article=article, page=page, position=position, imported_version=1))
+    Placement.objects.bulk_create(new_placements)
+    for placement, _, _ in updates:
+        placement.imported_version = placement.article.version
+    Placement.objects.bulk_update([p for p, _, _ in updates], ["imported_version"])
+
+    written = [(a, parsed) for a, (_, _, parsed) in zip(new, creates, strict=True)]
+    written += [(p.article, parsed) for p, _, parsed in updates]
+    _write_people(written=written, publication=job.publication)
+    # Readers see nothing of this yet: an import writes only articles not yet published
+    # (workflow.IMPORT_MAY_UPDATE), and an article's neighbours on the page are published ones.
+    outcome.articles += new
+    outcome.created, outcome.updated = len(new), len(updates)
+    return outcome
+
+
+def _write_people(*, written: list[tuple[Article, ParsedArticle]], publication: Publication) -> None:
+    """Bylines (reporters matched by name and organisation, made when new) and captions."""
+    roles = (
+        ("reporters", Byline.Role.REPORTER, Reporter.Kind.REPORTER),
+        ("correspondents", Byline.Role.CORRESPONDENT, Reporter.Kind.CORRESPONDENT),
+        ("photographers", Byline.Role.PHOTOGRAPHER, Reporter.Kind.PHOTOGRAPHER),
+    )
+    wanted: list[tuple[Article, list[tuple[str, str, str, str]]]] = []
+    for article, parsed in written:
+        organisation = next((a for a in WIRE_AGENCIES if parsed.byline.startswith(a)), publication.name)
+        wanted.append(
+            (
+                article,
+                [(name, organisation, kind, role) for attr, role, kind in roles for name in getattr(parsed, attr)],
+            )
+        )
+    reporters = article_services.reporters_get_or_create(
+        people={(name, org, kind) for _, people in wanted for name, org, kind, _ in people}
+    )
+    article_services.articles_replace_bylines(
+        bylines={article: [(reporters[(n, o)], role) for n, o, _, role in people] for article, people in wanted}
+    )
+    article_services.articles_replace_captions(
+        captions={article: (list(parsed.captions), "、".join(parsed.photographers)) for article, parsed in written}
+    )
