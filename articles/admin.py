@@ -183,6 +183,11 @@ class ArticleAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request)
         return queryset.exclude(Q(status=workflow.DRAFT) & ~Q(created_by=request.user))
 
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        # The list unfiltered but for the drafts it hides is the whole table as far as its size goes.
+        plain = not any(key not in {"o", "p"} for key in request.GET)
+        return self.paginator(queryset, per_page, orphans, allow_empty_first_page, whole_table=plain)
+
     def has_change_permission(self, request, obj=None):
         """The text may be changed only by whoever may make the next review move on it; anyone
         else gets the article read-only, with the moves open to them."""
@@ -235,9 +240,11 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request, article):
             return redirect("admin:index")
         if request.method == "POST" and self.has_change_permission(request, article):
-            restored = services.article_restore(
-                article=article, history_id=int(request.POST["history_id"]), by=request.user
-            )
+            history_id = request.POST.get("history_id", "")
+            if not history_id.isdigit() or not article.history.filter(history_id=history_id).exists():
+                self.message_user(request, "没有这个修订版本,未作恢复。", messages.ERROR)
+                return redirect("admin:articles_article_revisions", pk=pk)
+            restored = services.article_restore(article=article, history_id=int(history_id), by=request.user)
             self.message_user(request, f"已恢复,现为第 {restored.version} 版。", messages.SUCCESS)
             return redirect("admin:articles_article_revisions", pk=pk)
         revisions = selectors.article_history(article=article)["revisions"]

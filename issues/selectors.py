@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from articles.models import Article
 from articles.text import plain_text
 from issues.layout import LayoutArticle, PageGeometry, build_layout
-from issues.models import Page, Placement
+from issues.models import Issue, Page, Placement
 
 
 def layout_input(*, page: Page) -> tuple[list[LayoutArticle], PageGeometry, dict[int, str]]:
-    """The page's articles as the layout core takes them, its geometry, and its titles; two queries."""
+    """The page's articles as the layout core takes them, its geometry, and the titles a public
+    picture of it may show (published articles of a published issue only); two queries."""
     placements = list(
         page.placements.select_related("article").prefetch_related("article__photos").order_by("position")
     )
@@ -37,7 +39,11 @@ def layout_input(*, page: Page) -> tuple[list[LayoutArticle], PageGeometry, dict
         )
         for p in placements
     ]
-    return articles, geometry, {p.article_id: p.article.title for p in placements}
+    public = page.issue.status == Issue.Status.PUBLISHED
+    titles = {
+        p.article_id: p.article.title for p in placements if public and p.article.status == Article.Status.PUBLISHED
+    }
+    return articles, geometry, titles
 
 
 def _aspect(photo) -> float:
