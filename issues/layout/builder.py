@@ -69,9 +69,9 @@ def page_plans(columns: int, count: int):
                     yield lead, right, left
                 if len(right) <= count - 1:
                     yield lead, right, ()  # the right-hand stacks only: the lead runs to the foot
-    if count < MANY_ARTICLES:
+    if count < MANY_ARTICLES:  # a page of few: the lead across the top, two or three stacks under it
         for below in _cuts(columns, MAX_LEFT_STACKS, allow_single=False):
-            if len(below) <= count - 1:
+            if 2 <= len(below) <= count - 1:
                 yield columns, (), below
 
 
@@ -81,20 +81,20 @@ def build_layout(articles: list[LayoutArticle], geometry: PageGeometry | None = 
     with its jump (下转第X版). `masthead_mm` keeps a band over the lead for A1's 报头.
 
     A page whose text leaves more than LOOSE_PAGE of its blocks white at the publication's body size
-    is tried again at larger sizes (half a point at a time, up to `max_body_pt`), as a desk sets a
-    thin page larger rather than open its leading; the setting with the lower cost is kept."""
+    is tried once more at a larger size (up to `max_body_pt`), as a desk sets a thin page larger
+    rather than open its leading; the setting with the lower cost is kept."""
     started = time.perf_counter()
     geometry = geometry or PageGeometry()
     ordered = sorted(articles, key=lambda a: (a.position, a.id))
     layout, cost = _build(ordered, geometry, masthead_mm, started)
-    size = geometry.body_pt + BODY_STEP_PT
-    while (layout.typeset and layout.blocks and size <= max_body_pt + 1e-6
-           and 1 - layout.metrics["content_density"] > LOOSE_PAGE):  # fmt: skip
+    loose = 1 - layout.metrics.get("content_density", 1.0)
+    if layout.typeset and layout.blocks and loose > LOOSE_PAGE and geometry.body_pt < max_body_pt:
+        # One more try, at the size that about fills the white: text area grows with the square of the size.
+        steps = max(1, round((math.sqrt(1 / (1 - loose)) - 1) * geometry.body_pt / BODY_STEP_PT))
+        size = min(max_body_pt, geometry.body_pt + steps * BODY_STEP_PT)
         larger, larger_cost = _build(ordered, replace(geometry, body_pt=size), masthead_mm, started)
-        if larger_cost >= cost:
-            break
-        layout, cost = larger, larger_cost
-        size += BODY_STEP_PT
+        if larger_cost < cost:
+            layout = larger
     return layout
 
 
