@@ -69,6 +69,8 @@ def break_paragraph(text: str, measure_em: float, start: int = 0, indent_em: flo
     for unit in _units(text):
         while len(unit) > 1 and text_em(unit) > measure_em - indent_em:  # a half-width run longer than a line
             take = max(1, _fit_chars(unit, measure_em - indent_em))
+            while take < len(unit) - 1 and unit[take] in NO_LINE_START:  # 1.3 is not cut before its point
+                take += 1
             units.append(unit[:take])
             unit = unit[take:]
         units.append(unit)
