@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import bylines
+from . import bylines, closings
 from .text import MID_SENTENCE, ends_sentence, ends_with_colon, squeeze
 from .wrapping import RawLine, line_width, unwrap, width
 
-FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT = (
-    "furniture", "jump", "end", "dateline", "credit", "source", "brief", "caption", "heading", "text",
+FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT, CLOSING = (
+    "furniture", "jump", "end", "dateline", "credit", "source", "brief", "caption", "heading", "text", "closing",
 )  # fmt: skip
 
 HEADING_MAX = 40
@@ -110,7 +110,7 @@ class Line:
     photo: bool = False  # a credit line for a picture
     indented: bool = False  # opens with a paragraph indent (　　)
     # What classification found: a LeadingByline for DATELINE, Credits for CREDIT, the dateline for SOURCE,
-    # (title, text) for BRIEF.
+    # (title, text) for BRIEF, the closing rule's name for CLOSING.
     found: object = None
 
 
@@ -162,6 +162,9 @@ def classify_line(text: str) -> tuple[str, bool, object]:
         return JUMP, False, None
     if END_MARK.fullmatch(s):
         return END, False, None
+    closing = closings.closing_rule(text)
+    if closing is not None:
+        return CLOSING, False, closing.name  # （本报开罗3月2日电）: the story above ends here
     brief = _BRIEF.match(text)
     if brief and bylines.trailing_credit(brief.group("text")):
         # 【汉口江滩举办灯光秀】9月2日晚,……(记者 王敏): one item of a 简讯 column, a story of its own
@@ -172,6 +175,9 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     credits = bylines.credit_line(text)
     if credits is not None:
         return CREDIT, bylines.is_photo_credit(text), credits
+    picture = closings.picture_credit(text)
+    if picture is not None:
+        return CREDIT, True, picture  # 孙  雨摄（图片社）
     if _PICTURE_SOURCE.match(s):
         return CREDIT, True, bylines.Credits()  # 图/视觉中国: a picture credited to an agency
     source = bylines.source_line(text)

@@ -68,6 +68,7 @@ class _Draft:
     captions_since_text: int = 0  # captions read after its last paragraph (a picture below it)
     in_parts: bool = False  # its text comes in titled parts (诗二首: 山居, 听雨)
     ended: bool = False  # an end marker (完) closed it
+    closed_by: str = ""  # the closing-line rule that read its last paragraph (closings.py)
     paragraph_gaps: list[int] = field(default_factory=list)  # blank lines before each paragraph
 
     def caption_blocks(self) -> list[str]:
@@ -292,6 +293,17 @@ class _Reader:
         draft.dateline = draft.dateline or line.found
         draft.last, draft.last_line = "source", line.no
 
+    def on_closing(self, line: L.Line) -> None:
+        """A closing dateline, note or series credit: the last paragraph of the story above."""
+        draft = self.current
+        if draft is None:
+            self.orphan(line, "结尾说明前没有稿件")
+            return
+        draft.paragraphs.append(line.text)
+        draft.paragraph_gaps.append(line.gap)
+        draft.closed_by = line.found
+        draft.last, draft.last_line = "closing", line.no
+
     def on_caption(self, line: L.Line) -> None:
         if self.current is None:
             # A picture above the page's first story (the front page's lead photo): it goes with that story.
@@ -485,7 +497,7 @@ class _Reader:
             return
         self.current = None
         last = draft.paragraphs[-1] if draft.paragraphs else ""
-        if _WHOLE_NOTE.fullmatch(last) and len(draft.paragraphs) > 1:
+        if (draft.closed_by or _WHOLE_NOTE.fullmatch(last)) and len(draft.paragraphs) > 1:
             last = draft.paragraphs[-2]  # (作者系…): a note closing the text; the text ends above it
         self.open_tail = None
         if last and not ends_sentence(last) and not ends_with_colon(last):
