@@ -23,7 +23,7 @@ _AUTHOR_NOTE = re.compile(r"^[(（]\s*(?:作者|本文作者|作者单位)[^()�
 _SERIES_CREDIT = re.compile(r"^(?:本期统筹|本版统筹|本期策划|本版策划|统筹|策划)\s*[:：]\s*\S.{0,20}$")
 _BARE_SIGNATURE = re.compile(r"^[(（]\s*([^()（）]{2,12})\s*[)）]$")
 # 宋  文摄（影像中国）: a photographer's credit with the agency that sold the picture.
-_PHOTO_AGENCY = re.compile(r"^(?P<credit>.{2,30}?(?:摄影报道|摄影|摄))\s*[(（][^()（）]{2,10}[)）]$")
+_PHOTO_AGENCY = re.compile(r"^(?P<credit>(?P<names>.{2,30}?)(?:摄影报道|摄影|摄))\s*[(（][^()（）]{2,10}[)）]$")
 # 张  三图  李  四文: the picture by one, the words by the other.
 _PICTURE_AND_WORDS = re.compile(
     rf"^(?P<pic>[{CJK}·\s\u3000]{{2,12}}?)图[\s\u3000]+(?P<words>[{CJK}·\s\u3000]{{2,12}}?)文$"
@@ -40,6 +40,19 @@ def _bare_signature(text: str) -> bool:
         return False  # （左一）: where someone stands in a picture
     names = bylines.split_names(match.group(1))
     return 0 < len(names) <= 3 and all(bylines.looks_like_name(n) for n in names)
+
+
+def _agency_credit(text: str) -> bylines.Credits | None:
+    match = _PHOTO_AGENCY.match(text)
+    if not match:
+        return None
+    credits = bylines.credit_line(match.group("credit"))
+    if credits:
+        return credits
+    names = bylines.split_names(match.group("names"))  # 高  强  徐  瑾摄影报道: two padded names
+    if 0 < len(names) <= 3 and all(bylines.looks_like_name(n) for n in names):
+        return bylines.Credits(photographers=tuple(names))
+    return None
 
 
 # Lines that stay the last paragraph of the story above, first match wins.
@@ -82,7 +95,7 @@ PICTURE_CREDITS: tuple[Rule[str], ...] = (
         "photo-credit-with-agency",
         "a photographer's credit followed by the picture agency in brackets",
         "孙  雨摄（图片社）",
-        lambda t: bool((m := _PHOTO_AGENCY.match(t)) and bylines.credit_line(m.group("credit"))),
+        lambda t: _agency_credit(t) is not None,
     ),
     Rule(
         "picture-and-words",
@@ -105,8 +118,8 @@ def picture_credit(text: str) -> bylines.Credits | None:
     text = text.strip()
     if len(text) > 40:
         return None
-    match = _PHOTO_AGENCY.match(text)
-    if match and (credits := bylines.credit_line(match.group("credit"))):
+    credits = _agency_credit(text)
+    if credits is not None:
         return credits
     match = _PICTURE_AND_WORDS.match(text)
     if match:

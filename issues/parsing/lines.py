@@ -94,6 +94,8 @@ _BRIEF = re.compile(r"^(?P<title>【[^【】]{4,30}】)\s*(?P<text>\S.{9,})$")
 # 编者按: / 【编者按】 opening an editor's note: the note's text, not a headline.
 _EDITORS_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编后|编后语|核心提示|阅读提示)[】\]]?[:：]?")
 _AUTHOR_NOTE = re.compile(r"^[(（](?:作者|本文作者|作者单位)")
+# ——编者: the editors sign their note; the story goes on under it.
+_EDITORS_SIGNATURE = re.compile(r"^[—－-]{1,2}(?:编者|本报编辑部|编辑部)$")
 # An interview's turns (记者:…? / 问:… / 主持人:…) are text, however short.
 _DIALOGUE = re.compile(r"^(?:本报记者|记者|主持人|问|答|Q|A)[:：]")
 _NUMBERED = re.compile(
@@ -183,7 +185,7 @@ def classify_line(text: str) -> tuple[str, bool, object]:
     source = bylines.source_line(text)
     if source is not None:
         return SOURCE, False, source
-    if _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s):
+    if _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s) or _EDITORS_SIGNATURE.match(s):
         return TEXT, False, None  # （作者系…） and interview turns are text, not headlines
     if is_furniture(text, s):
         return FURNITURE, False, None

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 import rjieba
 
-from . import bylines
+from . import boundaries, bylines
 from . import lines as L
 from .decoding import decode, normalise_newlines
 from .headlines import is_rubric_block, rubric_line, split_headline
@@ -103,6 +103,7 @@ class _Reader:
         # between two stories may belong to the one below.
         self.trailing_captions: tuple[int, int] | None = None
         self.blankless = L.has_no_blank_lines(lines)
+        self.decisions: list[tuple[int, object]] = []  # (line number, boundaries Verdict) per heading run weighed
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -113,7 +114,7 @@ class _Reader:
                 j = i
                 while j < len(self.lines) and self.lines[j].kind == L.HEADING:
                     j += 1
-                self.heading_run(self.lines[i:j], self.lines[j] if j < len(self.lines) else None)
+                self.heading_run(self.lines[i:j], j)
                 self.give_pending_bylines()  # the headline did not open an article after all
                 i = j
                 continue
@@ -158,7 +159,8 @@ class _Reader:
             i + 1 < j < len(self.lines) and self.lines[j].kind == L.TEXT and not self.is_subhead(self.lines[i + 1 : j])
         )
 
-    def heading_run(self, run: list[L.Line], following: L.Line | None) -> None:
+    def heading_run(self, run: list[L.Line], j: int) -> None:
+        following = self.lines[j] if j < len(self.lines) else None
         if self.continues_open_paragraph(run[0]) and (following is None or following.kind in {L.TEXT, L.FURNITURE}):
             # A short line after a paragraph cut mid-sentence is the rest of it, not a headline.
             for line in run:
@@ -175,10 +177,39 @@ class _Reader:
                     self.orphan(line, "孤立的标题行,未能归入任何稿件")
             return
         in_story = following.kind in {L.TEXT, L.CAPTION} and self.current is not None
-        if in_story and (self.is_subhead(run) or self.heads_first_part(run)):
+        if in_story and self.heads_first_part(run):
             self.add_subhead(run)
             return
+        if self.current is not None:
+            verdict = boundaries.new_story(self.candidate(run, j))
+            self.decisions.append((run[0].no, verdict))
+            if verdict.score <= 0 and in_story:
+                self.add_subhead(run)
+                return
         self.open(run)
+
+    def candidate(self, run: list[L.Line], j: int) -> boundaries.Candidate:
+        """The heading run at lines[i:j] with what stands around it, for the boundary rules."""
+        draft = self.current
+        end = j
+        while end < len(self.lines) and end - j < boundaries.SIBLING_LINES and self.lines[end].kind != L.HEADING:
+            end += 1
+        after = tuple(self.lines[j : min(end, j + 8)])
+        next_heading, has_byline = "", False
+        if end < len(self.lines) and end - j < boundaries.SIBLING_LINES:
+            next_heading = self.lines[end].text
+            below = self.lines[end + 1] if end + 1 < len(self.lines) else None
+            has_byline = below is not None and below.kind in {L.DATELINE, L.CREDIT}
+        return boundaries.Candidate(
+            run=tuple(line.text for line in run),
+            after=after,
+            above_paragraphs=tuple(draft.paragraphs),
+            above_subheads=tuple(draft.subheads),
+            above_title=draft.kicker + draft.title + draft.subtitle,
+            above_last=draft.last,
+            next_heading=next_heading,
+            next_heading_has_byline=has_byline,
+        )
 
     def heads_first_part(self, run: list[L.Line]) -> bool:
         """A short line straight under a headline and its byline, before any text: the title of
