@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
 
 from . import lines as L
 from .rules import Rule, Verdict, weigh
-from .text import ends_sentence, is_cjk, squeeze
+from .text import CJK, ends_sentence, squeeze
 
+DECISIVE = 50.0  # a clue that settles the question alone
 BIAS = -0.5  # with no clue either way, a heading inside a story stays in it
 SUBJECT_ABOVE_CHARS = 800  # the story above, as far back as its subject is compared
 SUBJECT_BELOW_CHARS = 160  # the text under the heading that is compared with it
@@ -28,6 +28,7 @@ PICTURE_CAPTION_LINES = 2  # a picture's caption under its title is this many pa
 _COLUMN_NAME = re.compile(r"[（(][^()（）]{2,24}[)）](?:——)?$")
 _PICTURE_COLUMN = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说[\u4e00-\u9fff]{0,6}|视觉[\u4e00-\u9fff]{0,4})$")
 LONG_STORY = 6  # paragraphs read before the first in-body heading of a story is unlikely
+_NOT_CJK = re.compile(f"[^{CJK}]+")
 _BOX_BULLET = "●■◆▲★□◇◎"
 _NEWS_LEAD = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|今年|去年|当地时间|[一二三四五六七八九十]{1,3}日)"
@@ -83,13 +84,14 @@ class Candidate:
 
 
 def bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if is_cjk(ch)]
-    return {a + b for a, b in pairwise(chars)}
+    """Pairs of neighbouring Chinese characters (punctuation and Latin letters left out): the words, roughly."""
+    chars = _NOT_CJK.sub("", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
 def _byline_follows(c: Candidate) -> bool:
     first = c.after[0] if c.after else None
-    return first is not None and (first.kind == L.DATELINE or (first.kind == L.CREDIT and not first.photo))
+    return first is not None and first.kind == L.CREDIT and not first.photo
 
 
 def _picture_follows(c: Candidate) -> bool:
@@ -123,9 +125,16 @@ def _same_shape_as_next_heading(c: Candidate) -> bool:
 # Clues for "a new story starts here" (positive) and "a heading inside the story above" (negative).
 BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
     Rule(
-        "byline-follows",
-        "a dateline or a byline straight under the heading",
+        "dateline-follows",
+        "a dateline straight under the heading: a story's first words (its weight outweighs every clue against)",
         "城区新增三处停车场 / 本报讯（记者 王立）…",
+        lambda c: bool(c.after) and c.after[0].kind == L.DATELINE,
+        DECISIVE,
+    ),
+    Rule(
+        "byline-follows",
+        "a byline line straight under the heading",
+        "山间的灯火 / 本报记者  王  立",
         _byline_follows,
         4.0,
     ),
@@ -172,20 +181,6 @@ BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
         1.0,
     ),
     Rule(
-        "new-subject",
-        "the text under it shares almost no word pairs with the story above",
-        "（a story on a harbour above, one on a school below）",
-        lambda c: c.subject_below <= NEW_SUBJECT,
-        1.5,
-    ),
-    Rule(
-        "heading-words-new",
-        "no word pair of the heading occurs in the story above",
-        "（above: 港口、货轮；heading: 山区小学有了新操场）",
-        lambda c: c.heading_above == 0,
-        0.5,
-    ),
-    Rule(
         "long-story-above-without-subheads",
         "the story above ran many paragraphs with no in-body heading: it is unlikely to get its first now",
         "（six paragraphs of an essay, then 又闻桂花香）",
@@ -228,6 +223,28 @@ BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
         -2.0,
     ),
     Rule(
+        "story-above-unfinished",
+        "the story above stops mid-sentence",
+        "……居民们纷纷 / 新的一行",
+        lambda c: bool(c.above_paragraphs) and c.above_last == "text" and not ends_sentence(c.above_paragraphs[-1]),
+        -1.0,
+    ),
+    # The subject clues compare words with the story above: the dearest, so tried last.
+    Rule(
+        "new-subject",
+        "the text under it shares almost no word pairs with the story above",
+        "（a story on a harbour above, one on a school below）",
+        lambda c: c.subject_below <= NEW_SUBJECT,
+        1.5,
+    ),
+    Rule(
+        "heading-words-new",
+        "no word pair of the heading occurs in the story above",
+        "（above: 港口、货轮；heading: 山区小学有了新操场）",
+        lambda c: c.heading_above == 0,
+        0.5,
+    ),
+    Rule(
         "same-subject",
         "the text under it goes on with the words of the story above",
         "（above and below: 步道、河岸、居民散步）",
@@ -239,13 +256,6 @@ BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
         "most word pairs of the heading occur in the story above",
         "（above: 湿地保护条例…; heading: 湿地保护有了条例）",
         lambda c: c.heading_above >= 0.34,
-        -1.0,
-    ),
-    Rule(
-        "story-above-unfinished",
-        "the story above stops mid-sentence",
-        "……居民们纷纷 / 新的一行",
-        lambda c: bool(c.above_paragraphs) and c.above_last == "text" and not ends_sentence(c.above_paragraphs[-1]),
         -1.0,
     ),
 )

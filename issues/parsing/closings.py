@@ -31,6 +31,8 @@ _PICTURE_AND_WORDS = re.compile(
 
 _PLACE_IN_PICTURE = re.compile(r"^(?:左|右|中|前排|后排)[一二三四五六七八九\d]*起?$")
 
+_CLOSING_OPENERS = "(（本统策"
+
 
 def _bare_signature(text: str) -> bool:
     match = _BARE_SIGNATURE.match(text)
@@ -108,15 +110,16 @@ PICTURE_CREDITS: tuple[Rule[str], ...] = (
 
 def closing_rule(text: str) -> Rule[str] | None:
     """The closing-line rule that recognises this line, or None."""
-    if len(text) > 90 or not text:
-        return None
-    return first_match(CLOSING_LINES, text.strip())
+    text = text.strip()
+    if len(text) > 90 or text[:1] not in _CLOSING_OPENERS:
+        return None  # every closing line opens on a bracket or a series credit's first word
+    return first_match(CLOSING_LINES, text)
 
 
 def picture_credit(text: str) -> bylines.Credits | None:
     """The names of a picture credit that only the table above recognises, or None."""
     text = text.strip()
-    if len(text) > 40:
+    if len(text) > 40 or not (text.endswith("文") or text.endswith(("）", ")"))):
         return None
     credits = _agency_credit(text)
     if credits is not None:

@@ -41,6 +41,22 @@ def first_match(table: Sequence[Rule[T]], subject: T) -> Rule[T] | None:
 
 
 def weigh(table: Sequence[Rule[T]], subject: T, bias: float = 0.0) -> Verdict:
-    """Sum the weights of every rule that fires: a score above zero is the positive reading."""
-    fired = tuple((rule.name, rule.weight) for rule in table if rule.test(subject))
-    return Verdict(bias + sum(w for _, w in fired), fired)
+    """Sum the weights of the rules that fire: a score above zero is the positive reading.
+
+    The rules are tried in the table's order, and the weighing stops once the rules left
+    could not bring the sum across zero: put the cheap, heavy clues first.
+    """
+    ahead = sum(rule.weight for rule in table if rule.weight > 0)
+    against = sum(-rule.weight for rule in table if rule.weight < 0)
+    score, fired = bias, []
+    for rule in table:
+        if score > against or -score >= ahead:
+            break  # decided: what is left cannot change the sign
+        if rule.weight > 0:
+            ahead -= rule.weight
+        else:
+            against += rule.weight
+        if rule.test(subject):
+            score += rule.weight
+            fired.append((rule.name, rule.weight))
+    return Verdict(score, tuple(fired))
