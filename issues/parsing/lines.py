@@ -144,6 +144,15 @@ def is_heading(text: str, s: str | None = None) -> bool:
     return not ends_with_colon(s) or len(s) <= 12
 
 
+KICKER_MAX = 80
+
+
+def is_kicker(text: str) -> bool:
+    """A headline's first line however long: no full stop in it, not ended mid-clause (a dash may end it)."""
+    s = squeeze(text)
+    return 0 < len(s) <= KICKER_MAX and "。" not in s and s[-1] not in "，,、；;：:" and not ends_sentence(s)
+
+
 def is_caption(text: str, s: str | None = None) -> bool:
     s = squeeze(text) if s is None else s
     if _CAPTION_START.match(s):
@@ -151,6 +160,11 @@ def is_caption(text: str, s: str | None = None) -> bool:
     if len(s) <= CAPTION_MARKED_MAX and _IN_PICTURE.search(s) and ends_sentence(s):
         return True  # 王师傅(右)在车上帮助老人。: someone placed in the picture
     return bool(_CAPTION_END.search(s)) and len(s) >= 12 and bool(re.search(r"[。，,]", s))
+
+
+def is_signature(text: str) -> bool:
+    """——编者: the signature closing an editors' note, a paragraph of its own."""
+    return bool(_EDITORS_SIGNATURE.match(squeeze(text)))
 
 
 def is_numbered(text: str) -> bool:
@@ -285,6 +299,19 @@ def split_lines(text: str) -> list[Line]:
             names = author_names(line.text)
             if names:
                 line.kind, line.found = CREDIT, bylines.Credits(reporters=names)
+    # A long kicker (…，洪森首相称赞—— / 2016年至2018年，…) set off by a blank line above and
+    # standing over a headline line with none between: the first line of the headline block.
+    for i, line in enumerate(lines[:-1]):
+        below, after = lines[i + 1], lines[i + 2] if i + 2 < len(lines) else None
+        if (
+            line.kind == TEXT
+            and (i == 0 or line.gap)
+            and below.kind == HEADING
+            and not below.gap
+            and (after is None or after.gap or after.kind in {DATELINE, CREDIT})
+            and is_kicker(line.text)
+        ):
+            line.kind = HEADING
     # Where paragraphs open with an indent (e-paper text), a line without one is no paragraph's start.
     indented_page = sum(line.indented for line in lines) >= INDENTED_PAGE_LINES
     # Text copied with no blank lines and no indents: only the punctuation says where a paragraph ends.

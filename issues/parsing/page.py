@@ -502,7 +502,7 @@ class _Reader:
     @staticmethod
     def joins(previous: str, text: str) -> bool:
         """Is `text` the rest of a paragraph that a column break cut?"""
-        if ends_sentence(previous):
+        if ends_sentence(previous) or L.is_signature(previous):
             return False
         if ends_with_colon(previous) or previous.rstrip().endswith(("；", ";")):
             return not (text[0] in OPENERS or L.is_numbered(text))
