@@ -140,11 +140,14 @@ def is_heading(text: str, s: str | None = None) -> bool:
     if s.count("，") + s.count(",") > 1 or s[0] in "”’」』)）":
         return False
     if ends_sentence(s):
-        return len(s) <= 30 and s.rstrip("”’」』)）")[-1] in "？?！!"
+        column = _COLUMN_AFTER.search(s)  # 谁来担？（以案说法）: a question headline with its column's name
+        core = s[: column.start()] if column and column.start() else s
+        return len(core) <= 30 and core.rstrip("”’」』)）")[-1:] in ("？", "?", "！", "!")
     return not ends_with_colon(s) or len(s) <= 12
 
 
-KICKER_MAX = 80
+KICKER_MAX = 100
+_COLUMN_AFTER = re.compile(r"[（(][^()（）]{2,24}[)）]$")
 
 
 def is_kicker(text: str) -> bool:
