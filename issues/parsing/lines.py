@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import rjieba
+
 from . import bylines, closings
 from .text import MID_SENTENCE, ends_sentence, ends_with_colon, squeeze
 from .wrapping import RawLine, line_width, unwrap, width
@@ -147,6 +149,27 @@ def is_heading(text: str, s: str | None = None) -> bool:
 
 
 KICKER_MAX = 100
+_BULLET_START = "●■◆▲★□◇◎▶►"
+
+
+def cut_inside_a_word(head: str, rest: str) -> bool:
+    """Does a break between `head` and `rest` cut a word (当 / 地, 成 / 为), or repeat the
+    character before it (清理 / 理工作), as text extraction does at a column break?"""
+    head, rest = head.strip(), rest.strip()
+    if not head or not rest or head[0] in _BULLET_START or len(head.split()) > 1:
+        return False  # a boxed subhead, or a headline of two parts: set as headings are
+    if head[-1] == rest[0] and "\u4e00" <= rest[0] <= "\u9fff":
+        return True
+    a, b = head[-4:], rest[:4]
+    pos = 0
+    for word in rjieba.cut(a + b):
+        if pos < len(a) < pos + len(word):
+            return True
+        pos += len(word)
+    return False
+
+
+
 _COLUMN_AFTER = re.compile(r"[（(][^()（）]{2,24}[)）]$")
 
 
@@ -302,6 +325,13 @@ def split_lines(text: str) -> list[Line]:
             names = author_names(line.text)
             if names:
                 line.kind, line.found = CREDIT, bylines.Credits(reporters=names)
+    # A heading-shaped line between two stretches of text whose last characters make one word with
+    # the next line's first ones (在当 / 地兴起, 才能成 / 为): a paragraph's head cut at a column break.
+    for i in range(1, len(lines) - 1):
+        line, before, after = lines[i], lines[i - 1], lines[i + 1]
+        if line.kind == HEADING and before.kind == TEXT and after.kind == TEXT and after.gap:
+            if cut_inside_a_word(line.text, after.text):
+                line.kind = TEXT
     # A long kicker (…，洪森首相称赞—— / 2016年至2018年，…) set off by a blank line above and
     # standing over a headline line with none between: the first line of the headline block.
     for i, line in enumerate(lines[:-1]):
