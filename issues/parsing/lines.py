@@ -169,7 +169,6 @@ def cut_inside_a_word(head: str, rest: str) -> bool:
     return False
 
 
-
 _COLUMN_AFTER = re.compile(r"[（(][^()（）]{2,24}[)）]$")
 
 
@@ -329,9 +328,9 @@ def split_lines(text: str) -> list[Line]:
     # the next line's first ones (在当 / 地兴起, 才能成 / 为): a paragraph's head cut at a column break.
     for i in range(1, len(lines) - 1):
         line, before, after = lines[i], lines[i - 1], lines[i + 1]
-        if line.kind == HEADING and before.kind == TEXT and after.kind == TEXT and after.gap:
-            if cut_inside_a_word(line.text, after.text):
-                line.kind = TEXT
+        between_text = line.kind == HEADING and before.kind == TEXT and after.kind == TEXT and after.gap
+        if between_text and cut_inside_a_word(line.text, after.text):
+            line.kind = TEXT
     # A long kicker (…，洪森首相称赞—— / 2016年至2018年，…) set off by a blank line above and
     # standing over a headline line with none between: the first line of the headline block.
     for i, line in enumerate(lines[:-1]):
