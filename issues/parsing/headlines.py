@@ -61,3 +61,20 @@ def split_headline(lines: list[str]) -> tuple[str, str, str]:
     if subtitle:
         return lines[0], " ".join(lines[1:]), subtitle
     return lines[0], " ".join(lines[1:-1]), lines[-1]
+
+
+_COLUMN_NAME = re.compile(r"[（(][^()（）]{2,24}[)）]$")
+
+
+def lead_lines_at(run: list) -> int:
+    """Where the lead line of a commentary starts in a run of heading lines, or 0 for none.
+
+    A line set off by a blank line under a headline that ends with its column's name
+    (进一步擦亮城市名片（城事快评） / 只要久久为功，…) and written as a clause (a comma in it,
+    no subtitle dash) is the text's first paragraph, not a line of the headline.
+    """
+    for i in range(1, len(run)):
+        text = squeeze(run[i].text)
+        if run[i].gap and _COLUMN_NAME.search(squeeze(run[i - 1].text)) and ("，" in text or "," in text):
+            return i if not _SUBTITLE_MARK.match(text) else 0
+    return 0

@@ -20,7 +20,7 @@ import rjieba
 from . import boundaries, bylines
 from . import lines as L
 from .decoding import decode, normalise_newlines
-from .headlines import is_rubric_block, rubric_line, split_headline
+from .headlines import is_rubric_block, lead_lines_at, rubric_line, split_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
 from .sections import classify, page_section
 from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
@@ -180,6 +180,13 @@ class _Reader:
         if in_story and self.heads_first_part(run):
             self.add_subhead(run)
             return
+        lead = lead_lines_at(run)
+        if lead:
+            # 作风建设永远在路上（评论员观察） / 只要真管真严，…: the commentary's lead line is its first paragraph
+            self.heading_run(run[:lead], j - len(run) + lead)
+            for line in run[lead:]:
+                self.add_lead(line)
+            return
         if self.current is not None:
             verdict = boundaries.new_story(self.candidate(run, j))
             self.decisions.append((run[0].no, verdict))
@@ -294,8 +301,9 @@ class _Reader:
             draft.byline = f"{draft.byline} {line.text}"
             draft.credits = draft.credits + credits
         if line.photo and draft.byline_after_text and not draft.subheads and len(draft.paragraphs) <= 2:
-            # A photo item: the text above its credit is the picture's caption.
-            draft.captions.extend(draft.caption_blocks())
+            # A photo item: the text above its credit is the picture's caption, before any caption read after it.
+            at = len(draft.captions) - draft.captions_since_text
+            draft.captions[at:at] = draft.caption_blocks()
             draft.paragraphs.clear()
             draft.paragraph_gaps.clear()
         draft.last, draft.last_line = "byline", line.no
@@ -400,6 +408,13 @@ class _Reader:
         self.current.subheads.append(joined)
         self.current.subhead_at.append(len(self.current.paragraphs))
         self.current.last, self.current.last_line = "subhead", run[-1].no
+
+    def add_lead(self, line: L.Line) -> None:
+        """A lead or deck line: a paragraph of its own, which the next text does not run into."""
+        draft = self.current
+        draft.paragraphs.append(line.text)
+        draft.paragraph_gaps.append(line.gap)
+        draft.last, draft.last_line = "lead", line.no
 
     def add_text(self, line: L.Line) -> None:
         draft = self.current
