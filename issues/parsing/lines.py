@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import rjieba
 
@@ -116,6 +117,7 @@ class Line:
     # What classification found: a LeadingByline for DATELINE, Credits for CREDIT, the dateline for SOURCE,
     # (title, text) for BRIEF, the closing rule's name for CLOSING.
     found: object = None
+    rule: str = ""  # the name of the rule that gave the line its kind (LINE_KINDS, or a pass of split_lines)
 
 
 def is_furniture(text: str, s: str | None = None) -> bool:
@@ -196,43 +198,89 @@ def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(squeeze(text)))
 
 
-def classify_line(text: str) -> tuple[str, bool, object]:
-    """The kind of a line on its own, whether it credits a picture, and the byline found in it."""
-    s = squeeze(text)
-    if JUMP_LINE.fullmatch(s):
-        return JUMP, False, None
-    if END_MARK.fullmatch(s):
-        return END, False, None
-    closing = closings.closing_rule(text)
-    if closing is not None:
-        return CLOSING, False, closing.name  # （本报开罗3月2日电）: the story above ends here
+@dataclass(frozen=True)
+class LineRule:
+    """One row of the line-kind table: `read(text, squeezed)` gives (photo, found) when the rule
+    recognises the line, None when it does not."""
+
+    name: str
+    kind: str
+    recognises: str
+    example: str
+    read: Callable[[str, str], tuple[bool, object] | None] = field(repr=False)
+
+
+def _brief(text: str, s: str) -> tuple[bool, object] | None:
     brief = _BRIEF.match(text)
     if brief and bylines.trailing_credit(brief.group("text")):
-        # 【汉口江滩举办灯光秀】9月2日晚,……(记者 王敏): one item of a 简讯 column, a story of its own
-        return BRIEF, False, (brief.group("title"), brief.group("text"))
-    lead = bylines.leading_byline(text)
-    if lead:
-        return DATELINE, False, lead
+        return False, (brief.group("title"), brief.group("text"))
+    return None
+
+
+def _credit(text: str, s: str) -> tuple[bool, object] | None:
     credits = bylines.credit_line(text)
-    if credits is not None:
-        return CREDIT, bylines.is_photo_credit(text), credits
-    picture = closings.picture_credit(text)
-    if picture is not None:
-        return CREDIT, True, picture  # 孙  雨摄（图片社）
-    if _PICTURE_SOURCE.match(s):
-        return CREDIT, True, bylines.Credits()  # 图/视觉中国: a picture credited to an agency
-    source = bylines.source_line(text)
-    if source is not None:
-        return SOURCE, False, source
-    if _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s) or _EDITORS_SIGNATURE.match(s):
-        return TEXT, False, None  # （作者系…） and interview turns are text, not headlines
-    if is_furniture(text, s):
-        return FURNITURE, False, None
-    if is_caption(text, s):
-        return CAPTION, False, None
-    if is_heading(text, s):
-        return HEADING, False, None
-    return TEXT, False, None
+    return None if credits is None else (bylines.is_photo_credit(text), credits)
+
+
+def _when(test: Callable[[str, str], object]) -> Callable[[str, str], tuple[bool, object] | None]:
+    """A rule that only recognises, with nothing to hand on."""
+    return lambda text, s: (False, None) if test(text, s) else None
+
+
+def _found(read: Callable[[str], object], photo: bool = False) -> Callable[[str, str], tuple[bool, object] | None]:
+    """A rule whose reading hands on what it found (a byline, a closing rule's name …)."""
+
+    def rule(text: str, s: str) -> tuple[bool, object] | None:
+        found = read(text)
+        return None if found is None else (photo, found)
+
+    return rule
+
+
+# The kind of a line judged on its own, first match wins.
+LINE_KINDS: tuple[LineRule, ...] = (
+    LineRule("jump-line", JUMP, "a jump to or from another page, alone on its line", "下转第3版",
+             _when(lambda t, s: JUMP_LINE.fullmatch(s))),
+    LineRule("end-mark", END, "the wire services' end of story", "（完）", _when(lambda t, s: END_MARK.fullmatch(s))),
+    LineRule("closing-line", CLOSING, "a closing dateline, note or credit (closings.CLOSING_LINES)", "（本报开罗3月2日电）",
+             _found(lambda t: getattr(closings.closing_rule(t), "name", None))),
+    LineRule("brief-item", BRIEF, "one item of a 简讯 column: 【title】 text (记者 name)",
+             "【河畔步道开放】5月3日，新修的步道开放。（记者 王立）", _brief),
+    LineRule("leading-byline", DATELINE, "a dateline or credits opening a paragraph",
+             "本报讯（记者 王立）5月3日，新修的步道开放。", _found(bylines.leading_byline)),
+    LineRule("credit-line", CREDIT, "a line that is nothing but a byline or a picture credit", "本报记者  王  立摄", _credit),
+    LineRule("picture-credit", CREDIT, "a picture credit the byline readings do not know (closings.PICTURE_CREDITS)",
+             "孙  雨摄（图片社）", _found(closings.picture_credit, photo=True)),
+    LineRule("picture-source", CREDIT, "a picture credited to an agency", "图/视觉中国",
+             lambda t, s: (True, bylines.Credits()) if _PICTURE_SOURCE.match(s) else None),
+    LineRule("source-line", SOURCE, "where the story comes from, 据… or 来源：…", "（据新华社）", _found(bylines.source_line)),
+    LineRule("note-or-turn", TEXT, "an author's note, an interview's turn, an editors' note or its signature",
+             "记者：这条步道修了多久？",
+             _when(lambda t, s: _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s)
+                   or _EDITORS_SIGNATURE.match(s))),
+    LineRule("furniture", FURNITURE, "the page's furniture: mastheads, headers, promos, staff", "责任编辑：王立",
+             _when(lambda t, s: is_furniture(t, s))),
+    LineRule("caption", CAPTION, "a picture's caption", "图为新修的步道。", _when(lambda t, s: is_caption(t, s))),
+    LineRule("heading-shape", HEADING, "short, and not ended mid-sentence or with a full stop", "河畔步道开放",
+             _when(lambda t, s: is_heading(t, s))),
+    LineRule("running-text", TEXT, "anything else: text", "新修的步道沿河而建。", lambda t, s: (False, None)),
+)  # fmt: skip
+
+
+def classify(text: str) -> tuple[LineRule, bool, object]:
+    """The line-kind rule that recognises the line on its own, whether it credits a picture, and what it found."""
+    s = squeeze(text)
+    for rule in LINE_KINDS:
+        reading = rule.read(text, s)
+        if reading is not None:
+            return rule, reading[0], reading[1]
+    raise AssertionError("running-text recognises every line")
+
+
+def classify_line(text: str) -> tuple[str, bool, object]:
+    """The kind of a line on its own, whether it credits a picture, and the byline found in it."""
+    rule, photo, found = classify(text)
+    return rule.kind, photo, found
 
 
 def author_names(text: str) -> tuple[str, ...]:
@@ -308,12 +356,13 @@ def split_lines(text: str) -> list[Line]:
         head = headline_before_dateline(row.text)
         if head:
             # 市委常委会召开会议 本报讯(记者 张三)6月3日,… — headline and story on one extracted line
-            lines.append(Line(no=row.no, text=head, gap=row.gap, kind=HEADING))
+            lines.append(Line(no=row.no, text=head, gap=row.gap, kind=HEADING, rule="headline-beside-dateline"))
             row.text, row.gap = row.text[len(head) :].strip(), 0
-        kind, photo, found = classify_line(row.text)
+        rule, photo, found = classify(row.text)
         lines.append(
-            Line(no=row.no, text=row.text, gap=row.gap, kind=kind, photo=photo, found=found, indented=row.indent >= 1)
-        )
+            Line(no=row.no, text=row.text, gap=row.gap, kind=rule.kind, photo=photo, found=found,
+                 indented=row.indent >= 1, rule=rule.name)
+        )  # fmt: skip
     # A name alone under a headline, over the text (theory pages and commentaries sign so: 王建国):
     # the author's byline, not a headline line.
     for i in range(1, len(lines) - 1):
@@ -323,14 +372,14 @@ def split_lines(text: str) -> list[Line]:
         if line.kind == HEADING and headline_above and (after.kind == TEXT or is_numbered(after.text)):
             names = author_names(line.text)
             if names:
-                line.kind, line.found = CREDIT, bylines.Credits(reporters=names)
+                line.kind, line.found, line.rule = CREDIT, bylines.Credits(reporters=names), "author-under-headline"
     # A heading-shaped line between two stretches of text whose last characters make one word with
     # the next line's first ones (在当 / 地兴起, 才能成 / 为): a paragraph's head cut at a column break.
     for i in range(1, len(lines) - 1):
         line, before, after = lines[i], lines[i - 1], lines[i + 1]
         between_text = line.kind == HEADING and before.kind == TEXT and after.kind == TEXT and after.gap
         if between_text and cut_inside_a_word(line.text, after.text):
-            line.kind = TEXT
+            line.kind, line.rule = TEXT, "cut-inside-a-word"
     # A long kicker (…，洪森首相称赞—— / 2016年至2018年，…) set off by a blank line above and
     # standing over a headline line with none between: the first line of the headline block.
     for i, line in enumerate(lines[:-1]):
@@ -343,7 +392,7 @@ def split_lines(text: str) -> list[Line]:
             and (after is None or after.gap or after.kind in {DATELINE, CREDIT})
             and is_kicker(line.text)
         ):
-            line.kind = HEADING
+            line.kind, line.rule = HEADING, "long-kicker"
     # Where paragraphs open with an indent (e-paper text), a line without one is no paragraph's start.
     indented_page = sum(line.indented for line in lines) >= INDENTED_PAGE_LINES
     # Text copied with no blank lines and no indents: only the punctuation says where a paragraph ends.
@@ -364,5 +413,5 @@ def split_lines(text: str) -> list[Line]:
             while j < len(lines) and lines[j].kind == HEADING and lines[j].gap == 0:
                 j += 1
             if j == len(lines) or lines[j].kind not in {DATELINE, CREDIT, JUMP}:
-                line.kind = TEXT
+                line.kind, line.rule = TEXT, "short-line-after-text"
     return lines

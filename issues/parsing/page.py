@@ -22,7 +22,7 @@ from . import lines as L
 from .decoding import decode, normalise_newlines
 from .headlines import is_rubric_block, lead_lines_at, rubric_line, split_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
-from .sections import classify, page_section
+from .sections import BODY_CHARS, classify, page_section
 from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
 
 SUBHEAD_MAX_LINES = 2
@@ -578,7 +578,7 @@ class _Reader:
                 captions=tuple(draft.captions),
                 section=classify(
                     headline=headline,
-                    body="".join(draft.paragraphs + draft.captions),
+                    body=_lead_text(draft.paragraphs + draft.captions),
                     rubric=draft.rubric,
                     byline=draft.byline,
                     page=page_section(self.masthead),
@@ -589,6 +589,16 @@ class _Reader:
                 last_line=draft.last_line,
             )
         )
+
+
+def _lead_text(blocks: list[str]) -> str:
+    """The first BODY_CHARS characters of a story: all that the section weights read."""
+    text = ""
+    for block in blocks:
+        text += block
+        if len(text) >= BODY_CHARS:
+            break
+    return text
 
 
 def _continues_a_sentence(text: str) -> bool:
