@@ -414,4 +414,33 @@ def split_lines(text: str) -> list[Line]:
                 j += 1
             if j == len(lines) or lines[j].kind not in {DATELINE, CREDIT, JUMP}:
                 line.kind, line.rule = TEXT, "short-line-after-text"
+    _read_verse(lines)
     return lines
+
+
+VERSE_MIN_LINES = 3  # heading-shaped lines in a row, each set off by a blank line, that read as verse
+_COLUMN_IN_LINE = re.compile(r"[（(][^()（）]{2,24}[)）]")
+
+
+def _read_verse(lines: list[Line]) -> None:
+    """Many short lines in a row, each set off by a blank line, are the lines of a poem (e-paper text
+    sets each verse line as a paragraph): text, each line a paragraph of its own. The last of them may
+    still be the next piece's headline: it is left for the boundary rules to weigh."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and lines[j].kind == HEADING
+            and lines[j].gap
+            and not _COLUMN_IN_LINE.search(lines[j].text)
+            and lines[j].text[:1] not in _BULLET_START
+        ):
+            j += 1
+        # Stopped by a headline with its column's name, the run is all verse; stopped by text, its
+        # last line may head that text.
+        end = j if j < len(lines) and lines[j].kind == HEADING else j - 1
+        if end - i >= VERSE_MIN_LINES:
+            for line in lines[i:end]:
+                line.kind, line.rule = TEXT, "verse-line"
+        i = max(j, i + 1)

@@ -22,6 +22,7 @@ from . import lines as L
 from .decoding import decode, normalise_newlines
 from .headlines import is_rubric_block, lead_lines_at, rubric_line, split_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
+from .rules import Verdict
 from .sections import BODY_CHARS, classify, page_section
 from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
 
@@ -41,6 +42,23 @@ _NO_PARAGRAPH_START = "的了地得着过们吗呢吧啊，。、；：,.;:)）�
 CONTINUATION_HEAD = 5  # a sentence finished within this many characters: the text is a sentence's end
 CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Where a story was opened, or a heading kept inside the story above, and why (for --explain)."""
+
+    line: int
+    text: str
+    reading: str  # new-story or in-body-heading
+    by: str  # first-headline, boundary-rules, dateline-opens-story, part-title
+    verdict: Verdict | None = None
+
+    def to_dict(self) -> dict:
+        data = {"line": self.line, "text": self.text, "reading": self.reading, "by": self.by}
+        if self.verdict is not None:
+            data.update(self.verdict.to_dict())
+        return data
 
 
 @dataclass
@@ -69,6 +87,7 @@ class _Draft:
     in_parts: bool = False  # its text comes in titled parts (诗二首: 山居, 听雨)
     ended: bool = False  # an end marker (完) closed it
     closed_by: str = ""  # the closing-line rule that read its last paragraph (closings.py)
+    opened_by: str = ""  # what opened it: the first headline, the boundary rules, a dateline, a brief item
     paragraph_gaps: list[int] = field(default_factory=list)  # blank lines before each paragraph
 
     def caption_blocks(self) -> list[str]:
@@ -103,7 +122,8 @@ class _Reader:
         # between two stories may belong to the one below.
         self.trailing_captions: tuple[int, int] | None = None
         self.blankless = L.has_no_blank_lines(lines)
-        self.decisions: list[tuple[int, object]] = []  # (line number, boundaries Verdict) per heading run weighed
+        self.decisions: list[Decision] = []  # every place where a story was opened, or a heading kept inside one
+        self.opened_by: list[str] = []  # per article, what opened it
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -178,6 +198,7 @@ class _Reader:
             return
         in_story = following.kind in {L.TEXT, L.CAPTION} and self.current is not None
         if in_story and self.heads_first_part(run):
+            self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "part-title"))
             self.add_subhead(run)
             return
         lead = lead_lines_at(run)
@@ -187,13 +208,17 @@ class _Reader:
             for line in run[lead:]:
                 self.add_lead(line)
             return
-        if self.current is not None:
-            verdict = boundaries.new_story(self.candidate(run, j))
-            self.decisions.append((run[0].no, verdict))
-            if verdict.score <= 0 and in_story:
-                self.add_subhead(run)
-                return
-        self.open(run)
+        if self.current is None:
+            self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "first-headline"))
+            self.open(run, "first-headline")
+            return
+        verdict = boundaries.new_story(self.candidate(run, j))
+        if verdict.score <= 0 and in_story:
+            self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "boundary-rules", verdict))
+            self.add_subhead(run)
+            return
+        self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "boundary-rules", verdict))
+        self.open(run, "boundary-rules")
 
     def candidate(self, run: list[L.Line], j: int) -> boundaries.Candidate:
         """The heading run at lines[i:j] with what stands around it, for the boundary rules."""
@@ -263,7 +288,8 @@ class _Reader:
     def on_dateline(self, line: L.Line) -> None:
         lead = line.found
         if self.current is None or self.current.byline or self.current.paragraphs:
-            self.open([])
+            self.decisions.append(Decision(line.no, line.text[:20], "new-story", "dateline-opens-story"))
+            self.open([], "dateline-opens-story")
         draft = self.current
         draft.byline, draft.dateline = lead.byline, lead.dateline
         draft.credits = lead.credits + draft.credits  # the byline's names first, then any caption's
@@ -311,7 +337,7 @@ class _Reader:
     def on_brief(self, line: L.Line) -> None:
         """One item of a 简讯 column: its 【title】 opens a story, the rest is its text and byline."""
         title, text = line.found
-        self.open([])
+        self.open([], "brief-item")
         self.current.title, self.current.rubric = title, self.pending_rubric
         self.pending_rubric = ""
         self.add_text(L.Line(no=line.no, text=text, gap=0))
@@ -360,9 +386,9 @@ class _Reader:
         self.add_text(line)
 
     # -- building articles -----------------------------------------------------
-    def open(self, run: list[L.Line]) -> None:
+    def open(self, run: list[L.Line], why: str) -> None:
         self.close()
-        draft = _Draft(first_line=run[0].no if run else 0)
+        draft = _Draft(first_line=run[0].no if run else 0, opened_by=why)
         self.current = draft
         blocks: list[list[str]] = []
         for line in run:
@@ -431,7 +457,7 @@ class _Reader:
         previous = draft.paragraphs[-1] if draft.paragraphs and draft.last in {"text", "caption"} else None
         if previous is not None and ends_sentence(previous) and self.resume_open_tail(line, text):
             return
-        if previous is not None and self.joins(previous, text):
+        if previous is not None and line.rule != "verse-line" and self.joins(previous, text):
             at_break = line.gap or self.blankless
             if at_break and _repeated_at_break(previous, text):
                 self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
@@ -440,7 +466,7 @@ class _Reader:
         else:
             draft.paragraphs.append(text)
             draft.paragraph_gaps.append(line.gap)
-        draft.last, draft.last_line = "text", line.no
+        draft.last, draft.last_line = "verse" if line.rule == "verse-line" else "text", line.no
         draft.captions_since_text = 0
 
     def strip_jumps(self, line: L.Line) -> str:
@@ -546,7 +572,7 @@ class _Reader:
         if (draft.closed_by or _WHOLE_NOTE.fullmatch(last)) and len(draft.paragraphs) > 1:
             last = draft.paragraphs[-2]  # (作者系…): a note closing the text; the text ends above it
         self.open_tail = None
-        if last and not ends_sentence(last) and not ends_with_colon(last):
+        if last and not ends_sentence(last) and not ends_with_colon(last) and draft.last != "verse":
             if not draft.continues:  # a (下转…) marker already said so
                 warning = Warning(draft.last_line, "稿件在句中结束,应转至其他版面")
                 self.warnings.append(warning)
@@ -560,6 +586,7 @@ class _Reader:
         elif draft.paragraphs and draft.last == "caption" and draft.captions_since_text:
             self.trailing_captions = (len(self.articles), draft.captions_since_text)
         credits = draft.credits
+        self.opened_by.append(draft.opened_by)
         headline = " ".join(p for p in (draft.kicker, draft.title, draft.subtitle) if p)
         self.articles.append(
             ParsedArticle(
@@ -653,8 +680,7 @@ def _block_size(block: list[str]) -> int:
     return sum(len(squeeze(line)) for line in block)
 
 
-def parse_page(text: str) -> ParsedPage:
-    """Read one page of raw newspaper text into articles, furniture, repairs and warnings."""
+def _read(text: str) -> tuple[_Reader, list[Repair]]:
     text = normalise_newlines(text)
     repairs: list[Repair] = []
     if text.startswith("\ufeff"):
@@ -662,6 +688,10 @@ def parse_page(text: str) -> ParsedPage:
         text = text[1:]
     reader = _Reader(L.split_lines(text))
     reader.read()
+    return reader, repairs
+
+
+def _page(reader: _Reader, repairs: list[Repair]) -> ParsedPage:
     return ParsedPage(
         masthead=tuple(reader.masthead),
         articles=tuple(reader.articles),
@@ -669,6 +699,52 @@ def parse_page(text: str) -> ParsedPage:
         repairs=tuple(repairs + reader.repairs),
         warnings=tuple(sorted(reader.warnings, key=lambda w: w.line)),
     )
+
+
+def parse_page(text: str) -> ParsedPage:
+    """Read one page of raw newspaper text into articles, furniture, repairs and warnings."""
+    return _page(*_read(text))
+
+
+def explain_page(text: str) -> tuple[ParsedPage, dict]:
+    """Parse a page and say why: each line's kind and the rule that gave it, each place where a
+    story was opened or a heading kept inside one with the weighed clues, and each article's lines."""
+    reader, repairs = _read(text)
+    page = _page(reader, repairs)
+    starts = [(a.first_line, n) for n, a in enumerate(page.articles, start=1) if a.first_line]
+
+    def article_of(no: int) -> int | None:
+        """The article whose lines the line stands among: the last one opened at or above it."""
+        found = None
+        for first, n in starts:
+            if first <= no:
+                found = n
+        return found
+
+    explanation = {
+        "lines": [
+            {
+                "line": line.no,
+                "kind": line.kind,
+                "rule": line.rule,
+                "article": article_of(line.no),
+                "text": line.text[:24],
+            }
+            for line in reader.lines
+        ],
+        "decisions": [decision.to_dict() for decision in reader.decisions],
+        "articles": [
+            {
+                "article": n,
+                "headline": a.headline,
+                "first_line": a.first_line,
+                "last_line": a.last_line,
+                "opened_by": why,
+            }
+            for n, (a, why) in enumerate(zip(page.articles, reader.opened_by, strict=True), start=1)
+        ],
+    }
+    return page, explanation
 
 
 def parse_bytes(data: bytes) -> ParsedPage:

@@ -9,7 +9,16 @@ from issues.parsing import parse_bytes
 from tests.tools.score_parse import score
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-PAGES = ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02", "hengzhou-daily-page-a01"]
+PAGES = [
+    "zhuzhou-daily-page-a01",
+    "yunchuan-daily-page-a02",
+    "hengzhou-daily-page-a01",
+    # Invented pages in the e-paper text shape (headline lines, a blank line, paragraphs):
+    "qinghe-daily-feature-page",  # a long feature with a box label and unlabelled subheads
+    "qinghe-daily-poem-page",  # verse lines each set as a paragraph, between two essays
+    "qinghe-daily-commentary-page",  # commentaries with a lead line, a story with deck lines
+    "qinghe-daily-wire-page",  # closing datelines and notes, a kicker ending in a dash
+]
 
 
 @pytest.mark.parametrize("name", PAGES)
