@@ -63,3 +63,35 @@ def test_sample_pages_copied_without_blank_lines_read_almost_as_before(name, lea
     measures = score(raw, expected, parse_bytes(raw.encode("utf-8")).to_dict())
     assert measures["nothing_lost"] == 1.0
     assert sum(measures.values()) / len(measures) >= least
+
+
+def test_parse_issue_command_explains_its_reading(capsys):
+    from django.core.management import call_command
+
+    call_command("parse_issue", str(FIXTURES / "qinghe-daily-feature-page.txt"), "--json", "--explain")
+    data = json.loads(capsys.readouterr().out)
+    explanation = data.pop("explain")
+    assert set(data) == {"masthead", "articles", "unassigned", "repairs", "warnings"}
+    assert {row["rule"] for row in explanation["lines"]} >= {
+        "furniture",
+        "credit-line",
+        "leading-byline",
+        "running-text",
+    }
+    kept = [d for d in explanation["decisions"] if d["reading"] == "in-body-heading"]
+    assert [d["text"] for d in kept] == [
+        "核心阅读",
+        "从排队取号到刷脸办事",
+        "从多头跑腿到一窗通办",
+        "从线下窗口到线上平台",
+    ]
+    assert all(d["score"] <= 0 for d in kept if "score" in d)
+    assert len(explanation["articles"]) == len(data["articles"]) == 3
+
+
+def test_parse_issue_command_prints_its_explanation(capsys):
+    from django.core.management import call_command
+
+    call_command("parse_issue", str(FIXTURES / "qinghe-daily-wire-page.txt"), "--explain")
+    out = capsys.readouterr().out
+    assert "分稿判断" in out and "closing-line" in out and "dateline-follows" in out
