@@ -15,31 +15,19 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-import rjieba
-
-from . import boundaries, bylines
+from . import boundaries, breaks, bylines
 from . import lines as L
 from .decoding import decode, normalise_newlines
 from .headlines import is_rubric_block, lead_lines_at, rubric_line, split_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
 from .rules import Verdict
 from .sections import BODY_CHARS, classify, page_section
-from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
+from .text import ends_sentence, ends_with_colon, is_cjk, squeeze
 
 SUBHEAD_MAX_LINES = 2
 STACKED_LOGO_MAX = 12  # each line of a column logo stacked under a headline is this short
 PART_TITLE_MAX = 8  # a part's title (a poem's, a section's) under the byline is this short
 PHOTO_CAPTION_MAX = 240
-# Characters of reduplicated words (AA) that a column break may split: for these a repeat at
-# the break is weighed, not dropped outright.
-_AA_WORDS = set(
-    "天人常渐刚往谢看试慢好个家户处年层步一纷久默悄仅明稍偏轻深多大小高星妈爸哥姐弟妹奶爷宝娃事样条点滴片句声"
-    "每时次代辈世重匆冉熊茫浩滔蒸勃欣津井楚彬彬翩"
-    "谈想说走聊哈冷恰统亲乐万千暖满稳实牢紧早远静快白区熙攘凉热红绿亮闪飘忙急频连缓"
-)
-# A paragraph never opens on these: a particle, or punctuation that closes a clause.
-_NO_PARAGRAPH_START = "的了地得着过们吗呢吧啊，。、；：,.;:)）」』”’"
-CONTINUATION_HEAD = 5  # a sentence finished within this many characters: the text is a sentence's end
 CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 
@@ -262,7 +250,7 @@ class _Reader:
         if draft is None or draft.last != "text" or not draft.paragraphs:
             return False
         previous = draft.paragraphs[-1]
-        return not ends_with_colon(previous) and self.joins(previous, line.text)
+        return not ends_with_colon(previous) and breaks.joins(previous, line.text)
 
     def is_subhead(self, run: list[L.Line]) -> bool:
         if len(run) > SUBHEAD_MAX_LINES or any(line.gap for line in run[1:]):
@@ -457,9 +445,9 @@ class _Reader:
         previous = draft.paragraphs[-1] if draft.paragraphs and draft.last in {"text", "caption"} else None
         if previous is not None and ends_sentence(previous) and self.resume_open_tail(line, text):
             return
-        if previous is not None and line.rule != "verse-line" and self.joins(previous, text):
+        if previous is not None and line.rule != "verse-line" and breaks.joins(previous, text):
             at_break = line.gap or self.blankless
-            if at_break and _repeated_at_break(previous, text):
+            if at_break and breaks.repeated_at_break(previous, text):
                 self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
                 text = text[1:]
             draft.paragraphs[-1] = previous + text
@@ -519,14 +507,14 @@ class _Reader:
     def resume_open_tail(self, line: L.Line, text: str) -> bool:
         """Text that cannot open a paragraph (实办好。同时…, 的好少年…) after a finished one: the rest of
         the story above that stopped mid-sentence, its columns set around the story between."""
-        if self.open_tail is None or not _continues_a_sentence(text):
+        if self.open_tail is None or not breaks.continues_a_sentence(text):
             return False
         index, warning = self.open_tail
         article = self.articles[index]
         if not article.paragraphs:
             return False
         last = article.paragraphs[-1]
-        if _repeated_at_break(last, text):
+        if breaks.repeated_at_break(last, text):
             self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
             text = text[1:]
         self.repairs.append(Repair("resumed-after-story", line.no, ""))
@@ -538,15 +526,6 @@ class _Reader:
         if complete:
             self.warnings.remove(warning)
             self.open_tail = None
-        return True
-
-    @staticmethod
-    def joins(previous: str, text: str) -> bool:
-        """Is `text` the rest of a paragraph that a column break cut?"""
-        if ends_sentence(previous) or L.is_signature(previous):
-            return False
-        if ends_with_colon(previous) or previous.rstrip().endswith(("；", ";")):
-            return not (text[0] in OPENERS or L.is_numbered(text))
         return True
 
     @staticmethod
@@ -626,37 +605,6 @@ def _lead_text(blocks: list[str]) -> str:
         if len(text) >= BODY_CHARS:
             break
     return text
-
-
-def _continues_a_sentence(text: str) -> bool:
-    """Text that is the middle of a sentence: it opens on a particle or a clause's closing
-    punctuation, or finishes a sentence within its first few characters (实办好。)."""
-    if not text or text[0] in OPENERS or L.is_numbered(text):
-        return False
-    if text[0] in _NO_PARAGRAPH_START:
-        return True
-    head = text[:CONTINUATION_HEAD]
-    return any(mark in head for mark in "。！？!?")
-
-
-def _repeated_at_break(before: str, after: str) -> bool:
-    """Does the text after a column break repeat the last character before it (的 / 的好少年)?
-
-    Extraction often repeats it. A reduplicated word (好好, 天天, 纷纷) may be cut there too:
-    for those characters the reading that segments into fewer lone characters wins
-    (做好 / 好扑救 is 做好扑救; 要好 / 好学习 is 要好好学习).
-    """
-    ch = after[:1]
-    if not ch or before[-1:] != ch or not is_cjk(ch):
-        return False
-    if ch not in _AA_WORDS:
-        return True
-    kept, dropped = before[-4:] + after[:4], before[-4:] + after[1:5]
-    return _lone_characters(dropped) < _lone_characters(kept)
-
-
-def _lone_characters(text: str) -> int:
-    return sum(1 for word in rjieba.cut(text) if len(word) == 1)
 
 
 def _stacked_logo_under(lines: list[str]) -> int:

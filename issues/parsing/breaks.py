@@ -1,0 +1,63 @@
+"""Column breaks: is a line the rest of the paragraph above, and what the break repeated.
+
+Text taken from a page cuts paragraphs where columns end. The reader asks these questions
+of each line of text before it opens a new paragraph.
+"""
+
+from __future__ import annotations
+
+import rjieba
+
+from . import lines as L
+from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk
+
+# Characters of reduplicated words (AA) that a column break may split: for these a repeat at
+# the break is weighed, not dropped outright.
+AA_WORDS = set(
+    "天人常渐刚往谢看试慢好个家户处年层步一纷久默悄仅明稍偏轻深多大小高星妈爸哥姐弟妹奶爷宝娃事样条点滴片句声"
+    "每时次代辈世重匆冉熊茫浩滔蒸勃欣津井楚彬彬翩"
+    "谈想说走聊哈冷恰统亲乐万千暖满稳实牢紧早远静快白区熙攘凉热红绿亮闪飘忙急频连缓"
+)
+# A paragraph never opens on these: a particle, or punctuation that closes a clause.
+NO_PARAGRAPH_START = "的了地得着过们吗呢吧啊，。、；：,.;:)）」』”’"
+CONTINUATION_HEAD = 5  # a sentence finished within this many characters: the text is a sentence's end
+
+
+def joins(previous: str, text: str) -> bool:
+    """Is `text` the rest of a paragraph that a column break cut?"""
+    if ends_sentence(previous) or L.is_signature(previous):
+        return False
+    if ends_with_colon(previous) or previous.rstrip().endswith(("；", ";")):
+        return not (text[0] in OPENERS or L.is_numbered(text))
+    return True
+
+
+def continues_a_sentence(text: str) -> bool:
+    """Text that is the middle of a sentence: it opens on a particle or a clause's closing
+    punctuation, or finishes a sentence within its first few characters (实办好。)."""
+    if not text or text[0] in OPENERS or L.is_numbered(text):
+        return False
+    if text[0] in NO_PARAGRAPH_START:
+        return True
+    head = text[:CONTINUATION_HEAD]
+    return any(mark in head for mark in "。！？!?")
+
+
+def repeated_at_break(before: str, after: str) -> bool:
+    """Does the text after a column break repeat the last character before it (的 / 的好少年)?
+
+    Extraction often repeats it. A reduplicated word (好好, 天天, 纷纷) may be cut there too:
+    for those characters the reading that segments into fewer lone characters wins
+    (做好 / 好扑救 is 做好扑救; 要好 / 好学习 is 要好好学习).
+    """
+    ch = after[:1]
+    if not ch or before[-1:] != ch or not is_cjk(ch):
+        return False
+    if ch not in AA_WORDS:
+        return True
+    kept, dropped = before[-4:] + after[:4], before[-4:] + after[1:5]
+    return lone_characters(dropped) < lone_characters(kept)
+
+
+def lone_characters(text: str) -> int:
+    return sum(1 for word in rjieba.cut(text) if len(word) == 1)
