@@ -18,14 +18,13 @@ from itertools import pairwise
 from . import boundaries, breaks, bylines
 from . import lines as L
 from .decoding import decode, normalise_newlines
-from .headlines import is_rubric_block, lead_lines_at, rubric_line, split_headline
+from .headlines import lead_lines_at, read_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
 from .rules import Verdict
 from .sections import BODY_CHARS, classify, page_section
 from .text import ends_sentence, ends_with_colon, is_cjk, squeeze
 
 SUBHEAD_MAX_LINES = 2
-STACKED_LOGO_MAX = 12  # each line of a column logo stacked under a headline is this short
 PART_TITLE_MAX = 8  # a part's title (a poem's, a section's) under the byline is this short
 PHOTO_CAPTION_MAX = 240
 CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
@@ -378,25 +377,8 @@ class _Reader:
         self.close()
         draft = _Draft(first_line=run[0].no if run else 0, opened_by=why)
         self.current = draft
-        blocks: list[list[str]] = []
-        for line in run:
-            text = self.strip_jumps(line)  # 标题（上接第1版）: the jump printed beside the headline
-            if not text:
-                continue
-            if line.gap or not blocks:
-                blocks.append([])
-            blocks[-1].append(text)
-        if len(blocks) == 1 and (i := rubric_line(blocks[0])) is not None:
-            blocks = [b for b in (blocks[0][:i], [blocks[0][i]], blocks[0][i + 1 :]) if b]
-        elif len(blocks) == 1 and self.blankless and (k := _stacked_logo_under(blocks[0])):
-            # No blank lines to set it off: short lines stacked under a long headline are a logo.
-            blocks = [blocks[0][:-k], blocks[0][-k:]]
-        # When every block could be a column logo, the largest is the headline.
-        heads = ([b for b in blocks if not is_rubric_block(b)] or [max(blocks, key=_block_size)]) if blocks else []
-        rubrics = [b for b in blocks if not any(b is h for h in heads)]
-        headline_lines = [text for block in heads for text in block]
-        draft.kicker, draft.title, draft.subtitle = split_headline(headline_lines)
-        draft.rubric = " ".join(" ".join(block) for block in rubrics)
+        texts = [(self.strip_jumps(line), line.gap) for line in run]  # 标题（上接第1版）: the jump beside it
+        draft.kicker, draft.title, draft.subtitle, draft.rubric = read_headline(texts, self.blankless)
         draft.continued_from = draft.continued_from or self.pending_continued_from
         self.pending_continued_from = False
         draft.last = "heading"
@@ -607,25 +589,9 @@ def _lead_text(blocks: list[str]) -> str:
     return text
 
 
-def _stacked_logo_under(lines: list[str]) -> int:
-    """How many short lines (锲而不舍落实 / 中央八项规定精神) stand stacked under a headline at least
-    twice as long as any of them: a column logo; 0 when none do."""
-    sizes = [len(squeeze(line)) for line in lines]
-    k = 0
-    while k < len(sizes) - 1 and sizes[-1 - k] <= STACKED_LOGO_MAX:
-        k += 1
-    if k < 2 or max(sizes[:-k]) < 2 * max(sizes[-k:]):
-        return 0
-    return k
-
-
 def _bigrams(text: str) -> set[str]:
     chars = [ch for ch in text if is_cjk(ch)]
     return {a + b for a, b in pairwise(chars)}
-
-
-def _block_size(block: list[str]) -> int:
-    return sum(len(squeeze(line)) for line in block)
 
 
 def _read(text: str) -> tuple[_Reader, list[Repair]]:
