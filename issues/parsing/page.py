@@ -12,21 +12,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from . import boundaries, breaks, bylines
 from . import lines as L
 from .decoding import decode, normalise_newlines
+from .drafts import Draft
 from .headlines import lead_lines_at, read_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
 from .rules import Verdict
-from .sections import BODY_CHARS, classify, page_section
+from .sections import page_section
 from .text import ends_sentence, ends_with_colon, is_cjk, squeeze
 
 SUBHEAD_MAX_LINES = 2
 PART_TITLE_MAX = 8  # a part's title (a poem's, a section's) under the byline is this short
-PHOTO_CAPTION_MAX = 240
 CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 
@@ -48,47 +48,6 @@ class Decision:
         return data
 
 
-@dataclass
-class _Draft:
-    """An article being read; frozen into a ParsedArticle when the next one opens."""
-
-    first_line: int
-    kicker: str = ""
-    title: str = ""
-    subtitle: str = ""
-    rubric: str = ""
-    byline: str = ""
-    dateline: str = ""
-    credits: bylines.Credits = field(default_factory=bylines.Credits)
-    paragraphs: list[str] = field(default_factory=list)
-    subheads: list[str] = field(default_factory=list)
-    subhead_at: list[int] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    continues: bool = False
-    continued_from: bool = False
-    last: str = ""  # what was added last: heading, byline, text, subhead, caption
-    last_line: int = 0
-    byline_after_text: bool = False
-    photo_credit: bool = False  # the byline credits a picture (…摄)
-    captions_since_text: int = 0  # captions read after its last paragraph (a picture below it)
-    in_parts: bool = False  # its text comes in titled parts (诗二首: 山居, 听雨)
-    ended: bool = False  # an end marker (完) closed it
-    closed_by: str = ""  # the closing-line rule that read its last paragraph (closings.py)
-    opened_by: str = ""  # what opened it: the first headline, the boundary rules, a dateline, a brief item
-    paragraph_gaps: list[int] = field(default_factory=list)  # blank lines before each paragraph
-
-    def caption_blocks(self) -> list[str]:
-        """The text as a picture's caption: lines with no blank line between them are one block
-        (a caption cut where a wrapped line happened to end on 。)."""
-        blocks: list[str] = []
-        for text, gap in zip(self.paragraphs, self.paragraph_gaps, strict=True):
-            if blocks and not gap:
-                blocks[-1] += text
-            else:
-                blocks.append(text)
-        return blocks
-
-
 class _Reader:
     def __init__(self, lines: list[L.Line]):
         self.lines = lines
@@ -97,7 +56,7 @@ class _Reader:
         self.repairs: list[Repair] = []
         self.warnings: list[Warning] = []
         self.articles: list[ParsedArticle] = []
-        self.current: _Draft | None = None
+        self.current: Draft | None = None
         self.pending_continued_from = False
         self.pending_bylines: list[L.Line] = []  # credit lines read above the next headline
         self.pending_rubric = ""  # a 简讯 column's name, for its first item
@@ -375,7 +334,7 @@ class _Reader:
     # -- building articles -----------------------------------------------------
     def open(self, run: list[L.Line], why: str) -> None:
         self.close()
-        draft = _Draft(first_line=run[0].no if run else 0, opened_by=why)
+        draft = Draft(first_line=run[0].no if run else 0, opened_by=why)
         self.current = draft
         texts = [(self.strip_jumps(line), line.gap) for line in run]  # 标题（上接第1版）: the jump beside it
         draft.kicker, draft.title, draft.subtitle, draft.rubric = read_headline(texts, self.blankless)
@@ -456,7 +415,7 @@ class _Reader:
             text = text[: match.start()] + text[match.end() :]
         return text.strip()
 
-    def claim_captions_from_above(self, draft: _Draft) -> None:
+    def claim_captions_from_above(self, draft: Draft) -> None:
         """Captions closing the story above that speak of this story's headline, not of that
         one's, are this story's picture (set between the two)."""
         if self.trailing_captions is None:
@@ -510,16 +469,6 @@ class _Reader:
             self.open_tail = None
         return True
 
-    @staticmethod
-    def is_photo_item(draft: _Draft) -> bool:
-        return (
-            draft.photo_credit
-            and not draft.dateline
-            and not draft.subheads
-            and 0 < len(draft.paragraphs) <= 2
-            and sum(len(p) for p in draft.paragraphs) <= PHOTO_CAPTION_MAX
-        )
-
     def orphan(self, line: L.Line, message: str) -> None:
         self.unassigned.append(line.text)
         self.warnings.append(Warning(line.no, message))
@@ -540,53 +489,13 @@ class _Reader:
                 self.open_tail = (len(self.articles), warning)
             draft.continues = True
         self.trailing_captions = None
-        if self.is_photo_item(draft):
+        if draft.is_photo_item():
             # A picture with its credit above a line or two of text: the text is its caption.
-            draft.captions[:0] = draft.caption_blocks()
-            draft.paragraphs, draft.paragraph_gaps = [], []
+            draft.make_photo_item()
         elif draft.paragraphs and draft.last == "caption" and draft.captions_since_text:
             self.trailing_captions = (len(self.articles), draft.captions_since_text)
-        credits = draft.credits
         self.opened_by.append(draft.opened_by)
-        headline = " ".join(p for p in (draft.kicker, draft.title, draft.subtitle) if p)
-        self.articles.append(
-            ParsedArticle(
-                kicker=draft.kicker,
-                title=draft.title,
-                subtitle=draft.subtitle,
-                rubric=draft.rubric,
-                byline=draft.byline,
-                dateline=draft.dateline,
-                reporters=credits.reporters,
-                correspondents=credits.correspondents,
-                photographers=credits.photographers,
-                paragraphs=tuple(draft.paragraphs),
-                subheads=tuple(draft.subheads),
-                subhead_at=tuple(draft.subhead_at),
-                captions=tuple(draft.captions),
-                section=classify(
-                    headline=headline,
-                    body=_lead_text(draft.paragraphs + draft.captions),
-                    rubric=draft.rubric,
-                    byline=draft.byline,
-                    page=page_section(self.masthead),
-                ),
-                continues=draft.continues,
-                continued_from=draft.continued_from,
-                first_line=draft.first_line,
-                last_line=draft.last_line,
-            )
-        )
-
-
-def _lead_text(blocks: list[str]) -> str:
-    """The first BODY_CHARS characters of a story: all that the section weights read."""
-    text = ""
-    for block in blocks:
-        text += block
-        if len(text) >= BODY_CHARS:
-            break
-    return text
+        self.articles.append(draft.freeze(page_section(self.masthead)))
 
 
 def _bigrams(text: str) -> set[str]:
