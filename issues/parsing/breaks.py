@@ -61,3 +61,18 @@ def repeated_at_break(before: str, after: str) -> bool:
 
 def lone_characters(text: str) -> int:
     return sum(1 for word in rjieba.cut(text) if len(word) == 1)
+
+
+def page_has_column_breaks(lines: list[L.Line]) -> bool:
+    """Does the page show at least one certain column break: a paragraph left unfinished before a
+    blank line, and the text after it opening on a particle, repeating the character before the
+    break, or finishing a word the break cut (在当 / 地兴起)? Text copied from an e-paper has none:
+    there, a paragraph that ends without a full stop (a bold lead, a list's last item) ends."""
+    for above, line in zip(lines, lines[1:], strict=False):
+        if above.kind != L.TEXT or line.kind != L.TEXT or not line.gap or ends_sentence(above.text):
+            continue
+        if continues_a_sentence(line.text) or repeated_at_break(above.text, line.text):
+            return True
+        if L.cut_inside_a_word(above.text, line.text):
+            return True
+    return False

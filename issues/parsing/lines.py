@@ -189,6 +189,13 @@ def is_caption(text: str, s: str | None = None) -> bool:
     return bool(_CAPTION_END.search(s)) and len(s) >= 12 and bool(re.search(r"[。，,]", s))
 
 
+def is_note_label(text: str) -> bool:
+    """【编者按】 or 编者按： alone on its line: the label runs into the note's text below it."""
+    s = squeeze(text)
+    match = _EDITORS_NOTE.match(s)
+    return bool(match) and match.end() == len(s)
+
+
 def is_signature(text: str) -> bool:
     """——编者: the signature closing an editors' note, a paragraph of its own."""
     return bool(_EDITORS_SIGNATURE.match(squeeze(text)))

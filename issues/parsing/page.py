@@ -68,6 +68,8 @@ class _Reader:
         # between two stories may belong to the one below.
         self.trailing_captions: tuple[int, int] | None = None
         self.blankless = L.has_no_blank_lines(lines)
+        # Only where the page shows column breaks may a paragraph run on past a blank line.
+        self.column_breaks = self.blankless or breaks.page_has_column_breaks(lines)
         self.decisions: list[Decision] = []  # every place where a story was opened, or a heading kept inside one
         self.opened_by: list[str] = []  # per article, what opened it
 
@@ -208,6 +210,8 @@ class _Reader:
         if draft is None or draft.last != "text" or not draft.paragraphs:
             return False
         previous = draft.paragraphs[-1]
+        if line.gap and not self.column_breaks:
+            return False
         return not ends_with_colon(previous) and breaks.joins(previous, line.text)
 
     def is_subhead(self, run: list[L.Line]) -> bool:
@@ -386,7 +390,9 @@ class _Reader:
         previous = draft.paragraphs[-1] if draft.paragraphs and draft.last in {"text", "caption"} else None
         if previous is not None and ends_sentence(previous) and self.resume_open_tail(line, text):
             return
-        if previous is not None and line.rule != "verse-line" and breaks.joins(previous, text):
+        # Past a blank line only where columns break, or under a label alone on its line (【编者按】).
+        runs_on = self.column_breaks or not line.gap or (previous is not None and L.is_note_label(previous))
+        if previous is not None and runs_on and line.rule != "verse-line" and breaks.joins(previous, text):
             at_break = line.gap or self.blankless
             if at_break and breaks.repeated_at_break(previous, text):
                 self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
