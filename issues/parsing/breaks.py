@@ -6,10 +6,14 @@ of each line of text before it opens a new paragraph.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 import rjieba
 
 from . import lines as L
-from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk
+from .rules import Rule, first_match
+from .text import OPENERS, ends_sentence, is_cjk
 
 # Characters of reduplicated words (AA) that a column break may split: for these a repeat at
 # the break is weighed, not dropped outright.
@@ -23,13 +27,46 @@ NO_PARAGRAPH_START = "的了地得着过们吗呢吧啊，。、；：,.;:)）�
 CONTINUATION_HEAD = 5  # a sentence finished within this many characters: the text is a sentence's end
 
 
+_DATED_OPENING = re.compile(r"^\d{1,2}月\d{1,2}日[，,]")
+
+# A paragraph that stops without a full stop still ends here when one of these holds, first match wins.
+PARAGRAPH_ENDS: tuple[Rule[tuple[str, str]], ...] = (
+    Rule(
+        "editors-signature",
+        "the signature closing an editors' note",
+        "——编者",
+        lambda pair: L.is_signature(pair[0]),
+    ),
+    Rule(
+        "dash-introduces",
+        "a line ending in a dash that introduces the paragraph below (a speaker, a list's heading)",
+        "专家们这样看——",
+        lambda pair: pair[0].rstrip().endswith("——"),
+    ),
+    Rule(
+        "dash-item",
+        "an item of a list opening on a dash, after a colon or semicolon",
+        "有这样一组数字： / ——三年，新建步道五十公里；",
+        lambda pair: pair[0].rstrip()[-1:] in "：:；;" and pair[1].startswith("——"),
+    ),
+    Rule(
+        "item-after-colon",
+        "a quotation or a numbered item after a colon or semicolon",
+        "他说： / “步道修好了。”",
+        lambda pair: pair[0].rstrip()[-1:] in "：:；;" and (pair[1][0] in OPENERS or L.is_numbered(pair[1])),
+    ),
+    Rule(
+        "dated-opening",
+        "the paragraph below opens on a date and a comma, as a new paragraph of news does",
+        "1月12日，新馆开馆。",
+        lambda pair: bool(_DATED_OPENING.match(pair[1])),
+    ),
+)
+
+
 def joins(previous: str, text: str) -> bool:
     """Is `text` the rest of a paragraph that a column break cut?"""
-    if ends_sentence(previous) or L.is_signature(previous):
-        return False
-    if ends_with_colon(previous) or previous.rstrip().endswith(("；", ";")):
-        return not (text[0] in OPENERS or L.is_numbered(text))
-    return True
+    return not ends_sentence(previous) and first_match(PARAGRAPH_ENDS, (previous, text)) is None
 
 
 def continues_a_sentence(text: str) -> bool:
@@ -68,7 +105,7 @@ def page_has_column_breaks(lines: list[L.Line]) -> bool:
     blank line, and the text after it opening on a particle, repeating the character before the
     break, or finishing a word the break cut (在当 / 地兴起)? Text copied from an e-paper has none:
     there, a paragraph that ends without a full stop (a bold lead, a list's last item) ends."""
-    for above, line in zip(lines, lines[1:], strict=False):
+    for above, line in pairwise(lines):
         if above.kind != L.TEXT or line.kind != L.TEXT or not line.gap or ends_sentence(above.text):
             continue
         if continues_a_sentence(line.text) or repeated_at_break(above.text, line.text):

@@ -1,6 +1,8 @@
 """Paragraphs cut by column breaks are rejoined; real paragraph ends are kept."""
 
-from issues.parsing import parse_page
+import pytest
+
+from issues.parsing import breaks, parse_page
 
 from .helpers import only_article
 
@@ -60,7 +62,9 @@ def test_article_ending_mid_sentence_continues_with_a_warning():
     assert page.warnings[0].line == 3
 
 
-BOLD_LEAD = "让老街留住烟火气（城事快评）\n\n老街的烟火气，连着百姓的日子\n\n老街改造完工已经一年，青石板路干干净净。\n\n"
+BOLD_LEAD = (
+    "让老街留住烟火气（城事快评）\n\n老街的烟火气，连着百姓的日子\n\n老街改造完工已经一年，青石板路干干净净。\n\n"
+)
 
 
 def test_a_paragraph_left_without_a_full_stop_ends_where_the_page_shows_no_column_break():
@@ -74,3 +78,19 @@ def test_where_the_page_shows_a_column_break_an_unfinished_paragraph_runs_on():
     )
     assert "游客和街坊都爱来这里走走。到了晚上" in article.paragraphs[-1]
     assert article.paragraphs[0] == "老街的烟火气，连着百姓的日子"
+
+
+@pytest.mark.parametrize("rule", breaks.PARAGRAPH_ENDS, ids=lambda r: r.name)
+def test_each_paragraph_end_rule_keeps_its_example_apart(rule):
+    """Each rule's example: the part before " / " (or a plain line above) and the part after."""
+    above, _, below = rule.example.partition(" / ")
+    if not below:
+        above, below = (
+            (above, "步道修好了，居民都来散步。") if rule.name != "dated-opening" else ("居民都来散步", above)
+        )
+    assert rule.test((above, below))
+    assert not breaks.joins(above, below)
+
+
+def test_a_paragraph_cut_with_no_such_sign_runs_on():
+    assert breaks.joins("两旁的店铺重新开了张，游客和街坊都爱来这里", "走走，到了晚上，小吃摊也热闹起来。")
