@@ -27,6 +27,7 @@ PICTURE_CAPTION_LINES = 2  # a picture's caption under its title is this many pa
 
 _COLUMN_NAME = re.compile(r"[（(][^()（）]{2,24}[)）](?:——)?$")
 _PICTURE_COLUMN = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说[\u4e00-\u9fff]{0,6}|视觉[\u4e00-\u9fff]{0,4})$")
+INTRO_MAX = 3  # paragraphs of a feature's intro before its first subhead, at most
 LONG_STORY = 6  # paragraphs read before the first in-body heading of a story is unlikely
 _NOT_CJK = re.compile(f"[^{CJK}]+")
 _BOX_BULLET = "●■◆▲★□◇◎"
@@ -47,6 +48,9 @@ class Candidate:
     above_last: str  # what the story above read last: text, closing, caption, byline …
     next_heading: str  # the next heading line further down, "" if none near
     next_heading_has_byline: bool
+    above_dateline: bool = False  # the story above opened on a dateline
+    above_byline: bool = False  # the story above has a byline (a dateline's, or a line of its own)
+    above_captions: int = 0  # captions the story above holds
 
     @cached_property
     def heading(self) -> str:
@@ -228,6 +232,26 @@ BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
         "……居民们纷纷 / 新的一行",
         lambda c: bool(c.above_paragraphs) and c.above_last == "text" and not ends_sentence(c.above_paragraphs[-1]),
         -1.0,
+    ),
+    Rule(
+        "intro-above",
+        "the story above is one to three paragraphs with no dateline, no byline and no picture: a feature's intro before its first subhead",
+        "（两段导语之后：从排队到刷脸）",
+        lambda c: (
+            0 < len(c.above_paragraphs) <= INTRO_MAX
+            and not c.above_byline
+            and not c.above_captions
+            and not c.above_subheads
+            and c.above_last == "text"
+        ),
+        -2.0,
+    ),
+    Rule(
+        "news-story-above",
+        "the story above opened on a dateline and has no subhead: news stories seldom get one late",
+        "（本报讯……三段消息之后：新的标题）",
+        lambda c: c.above_dateline and not c.above_subheads and len(c.above_paragraphs) <= INTRO_MAX + 1,
+        1.0,
     ),
     # The subject clues compare words with the story above: the dearest, so tried last.
     Rule(

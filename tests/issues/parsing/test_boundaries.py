@@ -44,6 +44,8 @@ CASES = {
     "kicker-with-dash": candidate(run=("乡村教师林秀——", "把山里娃送出大山")),
     "news-lead-follows": candidate(after=("3月2日，新建的图书馆开馆。",)),
     "long-story-above-without-subheads": candidate(above_paragraphs=ABOVE * 3),
+    "intro-above": candidate(above_paragraphs=ABOVE[:1]),
+    "news-story-above": candidate(above_dateline=True, above_byline=True),
     "labelled-or-numbered": candidate(run=("二、让老街重新热闹起来",)),
     "box-bullet": candidate(run=("●夜市亮起来，小店忙起来",)),
     "open-quotation": candidate(run=("“我站在桥上看风景",)),
@@ -73,7 +75,7 @@ def test_each_boundary_rule_stays_quiet_on_a_plain_subhead(rule):
     plain = candidate(
         run=("柳树下的座椅",),
         after=("柳树下的座椅是社区居民一起出钱添置的，散步累了可以歇一歇。",),
-        above_paragraphs=ABOVE,
+        above_paragraphs=ABOVE * 2,
     )
     if rule.name not in {"same-subject", "heading-words-above", "new-subject", "heading-words-new"}:
         assert not rule.test(plain)
