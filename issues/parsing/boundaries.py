@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lines as L
+from .drafts import DECK_MAX, is_deck
 from .rules import Rule, Verdict, weigh
 from .text import CJK, ends_sentence, squeeze
 
@@ -98,6 +99,15 @@ def _byline_follows(c: Candidate) -> bool:
     return first is not None and first.kind == L.CREDIT and not first.photo
 
 
+def _deck_then_dateline(c: Candidate) -> bool:
+    for n, line in enumerate(c.after[: DECK_MAX + 1]):
+        if line.kind == L.DATELINE:
+            return n > 0
+        if line.kind != L.TEXT or not is_deck(line.text):
+            return False
+    return False
+
+
 def _picture_follows(c: Candidate) -> bool:
     """Title, one or two caption paragraphs, a picture credit: a photo item."""
     for n, line in enumerate(c.after[: PICTURE_CAPTION_LINES + 1]):
@@ -134,6 +144,13 @@ BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
         "城区新增三处停车场 / 本报讯（记者 王立）…",
         lambda c: bool(c.after) and c.after[0].kind == L.DATELINE,
         DECISIVE,
+    ),
+    Rule(
+        "deck-then-dateline",
+        "one or two deck lines (■ 提要, short lines) under the heading, then a dateline",
+        "全市造林进度过半 / ■ 今年计划造林两万亩 / 本报讯（记者 罗青）…",
+        _deck_then_dateline,
+        6.0,
     ),
     Rule(
         "byline-follows",

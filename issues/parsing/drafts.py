@@ -5,10 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import bylines
+from .headlines import DECK_BULLETS
 from .model import ParsedArticle
 from .sections import BODY_CHARS, classify
+from .text import ends_sentence
 
 PHOTO_CAPTION_MAX = 240
+DECK_MAX = 2  # deck lines between a headline and its dateline
+DECK_LINE_MAX = 30  # a deck line without a bullet is this short
+
+
+def is_deck(text: str) -> bool:
+    """A deck line: a bulleted summary (■ 提要), or a short line that does not end a sentence."""
+    text = text.strip()
+    return text[:1] in DECK_BULLETS or (len(text) <= DECK_LINE_MAX and not ends_sentence(text))
 
 
 @dataclass
@@ -64,6 +74,21 @@ class Draft:
     def make_photo_item(self) -> None:
         """The text of a photo item is its picture's caption."""
         self.captions[:0] = self.caption_blocks()
+        self.paragraphs, self.paragraph_gaps = [], []
+
+    def has_deck_only(self) -> bool:
+        """Under its headline, only deck lines so far: one or two ■ 提要 paragraphs or short lines."""
+        return (
+            bool(self.title)
+            and not self.subheads
+            and 0 < len(self.paragraphs) <= DECK_MAX
+            and all(is_deck(p) for p in self.paragraphs)
+        )
+
+    def make_deck(self) -> None:
+        """The deck lines stand between the headline and the dateline: in-body headings before the text."""
+        self.subheads[:0] = self.paragraphs
+        self.subhead_at[:0] = [0] * len(self.paragraphs)
         self.paragraphs, self.paragraph_gaps = [], []
 
     def freeze(self, page: str) -> ParsedArticle:

@@ -81,6 +81,17 @@ def lead_lines_at(run: list) -> int:
     return 0
 
 
+DECK_BULLETS = "■●◆▲"
+
+
+def deck_lines_at(run: list) -> int:
+    """Where deck lines start in a run of heading lines (a ■ summary set off under the headline), or 0."""
+    for i in range(1, len(run)):
+        if run[i].gap and run[i].text[:1] in DECK_BULLETS:
+            return i
+    return 0
+
+
 def read_headline(lines: list[tuple[str, int]], blankless: bool = False) -> tuple[str, str, str, str]:
     """(kicker, title, subtitle, rubric) from a headline's lines, each with the blank lines before it.
 

@@ -151,6 +151,8 @@ def is_heading(text: str, s: str | None = None) -> bool:
 
 
 KICKER_MAX = 100
+ISSUER_MAX = 16  # an office's name signing a notice
+_DATE_ALONE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _BULLET_START = "●■◆▲★□◇◎▶►"
 
 
@@ -387,6 +389,31 @@ def split_lines(text: str) -> list[Line]:
         between_text = line.kind == HEADING and before.kind == TEXT and after.kind == TEXT and after.gap
         if between_text and cut_inside_a_word(line.text, after.text):
             line.kind, line.rule = TEXT, "cut-inside-a-word"
+    # A headline's second line too long for a heading (two parts set apart by spaces), straight under
+    # its first line and over a blank line and the story's dateline or its ■ deck: still the headline.
+    for i in range(1, len(lines) - 1):
+        line, above, below = lines[i], lines[i - 1], lines[i + 1]
+        if (
+            line.kind == TEXT
+            and not line.gap
+            and above.kind == HEADING
+            and below.gap
+            and (below.kind in {DATELINE, CREDIT} or below.text[:1] in "■●◆▲")
+            and is_kicker(line.text)
+        ):
+            line.kind, line.rule = HEADING, "headline-second-line"
+    # An official notice signed by its issuer and dated (市人民政府办公室 / 2026年3月1日) under its text.
+    for i in range(1, len(lines) - 1):
+        issuer, date, above = lines[i], lines[i + 1], lines[i - 1]
+        if (
+            above.kind == TEXT
+            and issuer.kind == HEADING
+            and len(squeeze(issuer.text)) <= ISSUER_MAX
+            and _DATE_ALONE.fullmatch(squeeze(date.text))
+        ):
+            issuer.kind, issuer.rule = CLOSING, "document-signature"
+            date.kind, date.rule = CLOSING, "document-signature"
+            issuer.found = date.found = "document-signature"
     # A long kicker (…，洪森首相称赞—— / 2016年至2018年，…) set off by a blank line above and
     # standing over a headline line with none between: the first line of the headline block.
     for i, line in enumerate(lines[:-1]):

@@ -19,7 +19,7 @@ from . import boundaries, breaks, bylines
 from . import lines as L
 from .decoding import decode, normalise_newlines
 from .drafts import Draft
-from .headlines import lead_lines_at, read_headline
+from .headlines import deck_lines_at, lead_lines_at, read_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
 from .rules import Verdict
 from .sections import page_section
@@ -137,6 +137,11 @@ class _Reader:
         if following is not None and following.kind == L.BRIEF:
             self.pending_rubric = " ".join(line.text for line in run)  # 简讯: the column's name
             return
+        if following is None and self.current is not None and self.current.paragraphs and ends_sentence(run[-1].text):
+            # “……带到岛上！” closing the page: the last paragraph of the story above, not a headline.
+            for line in run:
+                self.add_text(line)
+            return
         if following is None or following.kind == L.FURNITURE:
             if self.current is None:
                 self.masthead.extend(line.text for line in run)
@@ -155,6 +160,13 @@ class _Reader:
             self.heading_run(run[:lead], j - len(run) + lead)
             for line in run[lead:]:
                 self.add_lead(line)
+            return
+        deck = deck_lines_at(run)
+        if deck:
+            # 全市造林进度过半 / ■今年计划造林两万亩，…: the deck stands under the headline, before the text
+            self.heading_run(run[:deck], j - len(run) + deck)
+            for line in run[deck:]:
+                self.add_subhead([line])
             return
         if self.current is None:
             self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "first-headline"))
@@ -240,6 +252,8 @@ class _Reader:
 
     def on_dateline(self, line: L.Line) -> None:
         lead = line.found
+        if self.current is not None and not self.current.byline and self.current.has_deck_only():
+            self.current.make_deck()  # ■ 提要 / two short lines between a headline and its dateline
         if self.current is None or self.current.byline or self.current.paragraphs:
             self.decisions.append(Decision(line.no, line.text[:20], "new-story", "dateline-opens-story"))
             self.open([], "dateline-opens-story")

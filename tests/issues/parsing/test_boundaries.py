@@ -36,6 +36,9 @@ def candidate(run=("河畔夜色",), after=("傍晚的步道上，散步的居�
 
 CASES = {
     "dateline-follows": candidate(after=(line("本报讯（记者 王立）5月3日，新操场建成。", L.DATELINE),)),
+    "deck-then-dateline": candidate(
+        after=("■今年计划造林两万亩，已完成一万二千亩", line("本报讯（记者 罗青）全市造林进度过半。", L.DATELINE))
+    ),
     "byline-follows": candidate(after=(line("本报记者  王  立", L.CREDIT), "山区小学的操场建成了。")),
     "column-name-in-brackets": candidate(run=("让公园装满笑声（城事快评）",)),
     "picture-column": candidate(run=("图片报道",)),
