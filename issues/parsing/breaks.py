@@ -105,11 +105,11 @@ def page_has_column_breaks(lines: list[L.Line]) -> bool:
     blank line, and the text after it opening on a particle, repeating the character before the
     break, or finishing a word the break cut (在当 / 地兴起)? Text copied from an e-paper has none:
     there, a paragraph that ends without a full stop (a bold lead, a list's last item) ends."""
-    for above, line in pairwise(lines):
-        if above.kind != L.TEXT or line.kind != L.TEXT or not line.gap or ends_sentence(above.text):
-            continue
-        if continues_a_sentence(line.text) or repeated_at_break(above.text, line.text):
-            return True
-        if L.cut_inside_a_word(above.text, line.text):
-            return True
-    return False
+    open_ends = [
+        (above, line)
+        for above, line in pairwise(lines)
+        if above.kind == L.TEXT and line.kind == L.TEXT and line.gap and not ends_sentence(above.text)
+    ]
+    if any(continues_a_sentence(line.text) or repeated_at_break(above.text, line.text) for above, line in open_ends):
+        return True
+    return any(L.cut_inside_a_word(above.text, line.text) for above, line in open_ends)  # the dearer test last

@@ -217,6 +217,23 @@ class LineRule:
     recognises: str
     example: str
     read: Callable[[str, str], tuple[bool, object] | None] = field(repr=False)
+    longest: int = 0  # no line longer than this (squeezed) can match: not tried on one; 0 for any length
+
+
+_PLAIN = (False, None)  # recognised, with nothing found to hand on
+
+
+def _jump(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if JUMP_LINE.fullmatch(s) else None
+
+
+def _end(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if END_MARK.fullmatch(s) else None
+
+
+def _closing(t: str, s: str) -> tuple[bool, object] | None:
+    rule = closings.closing_rule(t)
+    return None if rule is None else (False, rule.name)
 
 
 def _brief(text: str, s: str) -> tuple[bool, object] | None:
@@ -226,60 +243,83 @@ def _brief(text: str, s: str) -> tuple[bool, object] | None:
     return None
 
 
+def _leading(t: str, s: str) -> tuple[bool, object] | None:
+    lead = bylines.leading_byline(t)
+    return None if lead is None else (False, lead)
+
+
 def _credit(text: str, s: str) -> tuple[bool, object] | None:
     credits = bylines.credit_line(text)
     return None if credits is None else (bylines.is_photo_credit(text), credits)
 
 
-def _when(test: Callable[[str, str], object]) -> Callable[[str, str], tuple[bool, object] | None]:
-    """A rule that only recognises, with nothing to hand on."""
-    return lambda text, s: (False, None) if test(text, s) else None
+def _picture_credit(t: str, s: str) -> tuple[bool, object] | None:
+    credits = closings.picture_credit(t)
+    return None if credits is None else (True, credits)
 
 
-def _found(read: Callable[[str], object], photo: bool = False) -> Callable[[str, str], tuple[bool, object] | None]:
-    """A rule whose reading hands on what it found (a byline, a closing rule's name …)."""
+def _picture_source(t: str, s: str) -> tuple[bool, object] | None:
+    return (True, bylines.Credits()) if _PICTURE_SOURCE.match(s) else None
 
-    def rule(text: str, s: str) -> tuple[bool, object] | None:
-        found = read(text)
-        return None if found is None else (photo, found)
 
-    return rule
+def _source(t: str, s: str) -> tuple[bool, object] | None:
+    source = bylines.source_line(t)
+    return None if source is None else (False, source)
+
+
+def _note_or_turn(t: str, s: str) -> tuple[bool, object] | None:
+    matched = _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s) or _EDITORS_SIGNATURE.match(s)
+    return _PLAIN if matched else None
+
+
+def _furniture(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if is_furniture(t, s) else None
+
+
+def _caption(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if is_caption(t, s) else None
+
+
+def _heading(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if is_heading(t, s) else None
+
+
+def _anything(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN
 
 
 # The kind of a line judged on its own, first match wins.
 LINE_KINDS: tuple[LineRule, ...] = (
-    LineRule("jump-line", JUMP, "a jump to or from another page, alone on its line", "下转第3版",
-             _when(lambda t, s: JUMP_LINE.fullmatch(s))),
-    LineRule("end-mark", END, "the wire services' end of story", "（完）", _when(lambda t, s: END_MARK.fullmatch(s))),
+    LineRule("jump-line", JUMP, "a jump to or from another page, alone on its line", "下转第3版", _jump, 40),
+    LineRule("end-mark", END, "the wire services' end of story", "（完）", _end, 10),
     LineRule("closing-line", CLOSING, "a closing dateline, note or credit (closings.CLOSING_LINES)", "（本报开罗3月2日电）",
-             _found(lambda t: getattr(closings.closing_rule(t), "name", None))),
+             _closing, 90),
     LineRule("brief-item", BRIEF, "one item of a 简讯 column: 【title】 text (记者 name)",
              "【河畔步道开放】5月3日，新修的步道开放。（记者 王立）", _brief),
     LineRule("leading-byline", DATELINE, "a dateline or credits opening a paragraph",
-             "本报讯（记者 王立）5月3日，新修的步道开放。", _found(bylines.leading_byline)),
-    LineRule("credit-line", CREDIT, "a line that is nothing but a byline or a picture credit", "本报记者  王  立摄", _credit),
+             "本报讯（记者 王立）5月3日，新修的步道开放。", _leading),
+    LineRule("credit-line", CREDIT, "a line that is nothing but a byline or a picture credit", "本报记者  王  立摄", _credit, 80),
     LineRule("picture-credit", CREDIT, "a picture credit the byline readings do not know (closings.PICTURE_CREDITS)",
-             "孙  雨摄（图片社）", _found(closings.picture_credit, photo=True)),
-    LineRule("picture-source", CREDIT, "a picture credited to an agency", "图/视觉中国",
-             lambda t, s: (True, bylines.Credits()) if _PICTURE_SOURCE.match(s) else None),
-    LineRule("source-line", SOURCE, "where the story comes from, 据… or 来源：…", "（据新华社）", _found(bylines.source_line)),
+             "孙  雨摄（图片社）", _picture_credit, 40),
+    LineRule("picture-source", CREDIT, "a picture credited to an agency", "图/视觉中国", _picture_source, 40),
+    LineRule("source-line", SOURCE, "where the story comes from, 据… or 来源：…", "（据新华社）", _source, 60),
     LineRule("note-or-turn", TEXT, "an author's note, an interview's turn, an editors' note or its signature",
-             "记者：这条步道修了多久？",
-             _when(lambda t, s: _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s)
-                   or _EDITORS_SIGNATURE.match(s))),
+             "记者：这条步道修了多久？", _note_or_turn),
     LineRule("furniture", FURNITURE, "the page's furniture: mastheads, headers, promos, staff", "责任编辑：王立",
-             _when(lambda t, s: is_furniture(t, s))),
-    LineRule("caption", CAPTION, "a picture's caption", "图为新修的步道。", _when(lambda t, s: is_caption(t, s))),
-    LineRule("heading-shape", HEADING, "short, and not ended mid-sentence or with a full stop", "河畔步道开放",
-             _when(lambda t, s: is_heading(t, s))),
-    LineRule("running-text", TEXT, "anything else: text", "新修的步道沿河而建。", lambda t, s: (False, None)),
+             _furniture, FURNITURE_MAX),
+    LineRule("caption", CAPTION, "a picture's caption", "图为新修的步道。", _caption),
+    LineRule("heading-shape", HEADING, "short, and not ended mid-sentence or with a full stop", "河畔步道开放", _heading, HEADING_MAX),
+    LineRule("running-text", TEXT, "anything else: text", "新修的步道沿河而建。", _anything),
 )  # fmt: skip
 
 
 def classify(text: str) -> tuple[LineRule, bool, object]:
     """The line-kind rule that recognises the line on its own, whether it credits a picture, and what it found."""
     s = squeeze(text)
+    size = len(s)
     for rule in LINE_KINDS:
+        if rule.longest and size > rule.longest:
+            continue
         reading = rule.read(text, s)
         if reading is not None:
             return rule, reading[0], reading[1]
