@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lines as L
-from .drafts import DECK_MAX, is_deck
+from .drafts import DECK_MAX, Draft, is_deck
 from .rules import Rule, Verdict, weigh
 from .text import CJK, ends_sentence, squeeze
 
@@ -22,6 +22,7 @@ BIAS = -0.5  # with no clue either way, a heading inside a story stays in it
 SUBJECT_ABOVE_CHARS = 800  # the story above, as far back as its subject is compared
 SUBJECT_BELOW_CHARS = 160  # the text under the heading that is compared with it
 SAME_SUBJECT, NEW_SUBJECT = 0.15, 0.05  # shares of the text's word pairs seen above
+AFTER_LINES = 8  # lines under a heading that its clues read
 SIBLING_LINES = 40  # how far ahead a heading of the same shape is looked for
 SIBLING_SIZE = 3  # headings this close in length are of one series (从A到B, 从C到D)
 PICTURE_CAPTION_LINES = 2  # a picture's caption under its title is this many paragraphs at most
@@ -86,6 +87,31 @@ class Candidate:
     def heading_above(self) -> float:
         pairs = bigrams(self.heading)
         return len(pairs & self.subject_above) / len(pairs) if pairs else 0.0
+
+
+def candidate_at(lines: list[L.Line], run: list[L.Line], j: int, draft: Draft) -> Candidate:
+    """The heading run ending before lines[j] inside the story `draft`, with what stands around it."""
+    end = j
+    while end < len(lines) and end - j < SIBLING_LINES and lines[end].kind != L.HEADING:
+        end += 1
+    next_heading, has_byline = "", False
+    if end < len(lines) and end - j < SIBLING_LINES:
+        next_heading = lines[end].text
+        below = lines[end + 1] if end + 1 < len(lines) else None
+        has_byline = below is not None and below.kind in {L.DATELINE, L.CREDIT}
+    return Candidate(
+        run=tuple(line.text for line in run),
+        after=tuple(lines[j : min(end, j + AFTER_LINES)]),
+        above_paragraphs=tuple(draft.paragraphs),
+        above_subheads=tuple(draft.subheads),
+        above_title=draft.kicker + draft.title + draft.subtitle,
+        above_last=draft.last,
+        next_heading=next_heading,
+        next_heading_has_byline=has_byline,
+        above_dateline=bool(draft.dateline),
+        above_byline=bool(draft.byline),
+        above_captions=len(draft.captions),
+    )
 
 
 def bigrams(text: str) -> set[str]:

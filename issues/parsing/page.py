@@ -13,9 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
-from . import boundaries, breaks, bylines
+from . import boundaries, breaks, bylines, pictures
 from . import lines as L
 from .decoding import decode, normalise_newlines
 from .drafts import Draft
@@ -23,11 +22,10 @@ from .headlines import deck_lines_at, lead_lines_at, read_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
 from .rules import Verdict
 from .sections import page_section
-from .text import ends_sentence, ends_with_colon, is_cjk, squeeze
+from .text import ends_sentence, ends_with_colon, squeeze
 
 SUBHEAD_MAX_LINES = 2
 PART_TITLE_MAX = 8  # a part's title (a poem's, a section's) under the byline is this short
-CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 
 
@@ -172,39 +170,13 @@ class _Reader:
             self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "first-headline"))
             self.open(run, "first-headline")
             return
-        verdict = boundaries.new_story(self.candidate(run, j))
+        verdict = boundaries.new_story(boundaries.candidate_at(self.lines, run, j, self.current))
         if verdict.score <= 0 and in_story:
             self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "boundary-rules", verdict))
             self.add_subhead(run)
             return
         self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "boundary-rules", verdict))
         self.open(run, "boundary-rules")
-
-    def candidate(self, run: list[L.Line], j: int) -> boundaries.Candidate:
-        """The heading run at lines[i:j] with what stands around it, for the boundary rules."""
-        draft = self.current
-        end = j
-        while end < len(self.lines) and end - j < boundaries.SIBLING_LINES and self.lines[end].kind != L.HEADING:
-            end += 1
-        after = tuple(self.lines[j : min(end, j + 8)])
-        next_heading, has_byline = "", False
-        if end < len(self.lines) and end - j < boundaries.SIBLING_LINES:
-            next_heading = self.lines[end].text
-            below = self.lines[end + 1] if end + 1 < len(self.lines) else None
-            has_byline = below is not None and below.kind in {L.DATELINE, L.CREDIT}
-        return boundaries.Candidate(
-            run=tuple(line.text for line in run),
-            after=after,
-            above_paragraphs=tuple(draft.paragraphs),
-            above_subheads=tuple(draft.subheads),
-            above_title=draft.kicker + draft.title + draft.subtitle,
-            above_dateline=bool(draft.dateline),
-            above_byline=bool(draft.byline),
-            above_captions=len(draft.captions),
-            above_last=draft.last,
-            next_heading=next_heading,
-            next_heading_has_byline=has_byline,
-        )
 
     def heads_first_part(self, run: list[L.Line]) -> bool:
         """A short line straight under a headline and its byline, before any text: the title of
@@ -439,32 +411,16 @@ class _Reader:
         return text.strip()
 
     def claim_captions_from_above(self, draft: Draft) -> None:
-        """Captions closing the story above that speak of this story's headline, not of that
-        one's, are this story's picture (set between the two)."""
+        """Captions closing the story above that speak of this story's headline are this story's picture."""
         if self.trailing_captions is None:
             return
         index, count = self.trailing_captions
         self.trailing_captions = None
-        above = self.articles[index]
-        mine = _bigrams(draft.kicker + draft.title + draft.subtitle)
-        theirs = _bigrams(above.kicker + above.title + above.subtitle)
-        keep = list(above.captions[: len(above.captions) - count])
-        moved: list[str] = []
-        for caption in above.captions[len(above.captions) - count :]:
-            words = _bigrams(caption)
-            if len(words & mine) >= CAPTION_CLAIM_MIN and len(words & mine) > len(words & theirs):
-                moved.append(caption)
-            else:
-                keep.append(caption)
+        above, moved, credited = pictures.claim_captions(
+            self.articles[index], count, draft.kicker + draft.title + draft.subtitle
+        )
         if moved:
-            credited = bylines.Credits()
-            for caption in moved:
-                credited = credited + bylines.photo_credit_names(caption)
-            # The picture's photographer goes with it, unless the story above credits them itself.
-            photographers = tuple(
-                n for n in above.photographers if n not in credited.photographers or n in squeeze(above.byline)
-            )
-            self.articles[index] = dataclasses.replace(above, captions=tuple(keep), photographers=photographers)
+            self.articles[index] = above
             draft.captions[:0] = moved
             draft.credits = draft.credits + credited
 
@@ -519,11 +475,6 @@ class _Reader:
             self.trailing_captions = (len(self.articles), draft.captions_since_text)
         self.opened_by.append(draft.opened_by)
         self.articles.append(draft.freeze(page_section(self.masthead)))
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if is_cjk(ch)]
-    return {a + b for a, b in pairwise(chars)}
 
 
 def _read(text: str) -> tuple[_Reader, list[Repair]]:
