@@ -1,11 +1,21 @@
 """parse_page: one page of raw newspaper text -> ParsedPage.
 
-Works line by line: each line is classified on its own (lines.py), then read in
-order. A run of heading lines followed by a byline, a jump marker or body text
-opens an article; text joins the open article, with paragraphs cut by column
-breaks rejoined; captions, credits and jump markers attach to the article they
-stand in. Nothing is lost: every character lands in one output field or in a
-repair's `dropped`.
+The stages, each in its own module, each with its rules in ordered tables:
+
+1. lines.py      what each line is, judged on its own (LINE_KINDS) and then among its
+                 neighbours (kickers, verse, paragraph heads cut at a column break);
+                 closings.py names the lines that close a story.
+2. boundaries.py at each heading inside an open story, whether a new story starts there:
+                 the named clues are weighed (BOUNDARY_RULES).
+3. headlines.py  a headline's blocks: kicker, title, subtitle, rubric; lead and deck lines.
+4. breaks.py     whether a line runs on the paragraph above (column breaks), what a break
+                 repeated (PARAGRAPH_ENDS).
+5. drafts.py     the article being read, and the ParsedArticle it becomes.
+   pictures.py   pictures set between two stories.
+
+This module walks the lines in order and hands each to the stage that knows it; it holds
+the open story. Nothing is lost: every character lands in one output field or in a
+repair's `dropped`. explain_page() says which rule decided what.
 """
 
 from __future__ import annotations
