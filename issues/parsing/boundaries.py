@@ -53,6 +53,7 @@ class Candidate:
     above_dateline: bool = False  # the story above opened on a dateline
     above_byline: bool = False  # the story above has a byline (a dateline's, or a line of its own)
     above_captions: int = 0  # captions the story above holds
+    above_closed: bool = False  # a closing line (closing dateline, note) was read in the story above
 
     @cached_property
     def heading(self) -> str:
@@ -111,6 +112,7 @@ def candidate_at(lines: list[L.Line], run: list[L.Line], j: int, draft: Draft) -
         above_dateline=bool(draft.dateline),
         above_byline=bool(draft.byline),
         above_captions=len(draft.captions),
+        above_closed=bool(draft.closed_by),
     )
 
 
@@ -212,6 +214,13 @@ BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
         "（本报开罗3月2日电） / 新的标题",
         lambda c: c.above_last == "closing",
         3.5,
+    ),
+    Rule(
+        "story-above-closed-earlier",
+        "the story above was closed (a closing dateline, a note) before a box under it: what follows the box is new",
+        "（本报开罗3月2日电） / ■点评 / …… / 新的标题",
+        lambda c: c.above_closed and c.above_last != "closing",
+        2.5,
     ),
     Rule(
         "kicker-with-dash",

@@ -17,7 +17,7 @@ FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT, C
 )  # fmt: skip
 
 HEADING_MAX = 40
-AUTHOR_UNDER_TITLE_MIN = 8  # a headline an author's name stands under is at least this long
+AUTHOR_UNDER_TITLE_MIN = 6  # a headline an author's name stands under is at least this long
 BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 INDENTED_PAGE_LINES = 3  # indented lines before a page counts as indenting its paragraphs
 FURNITURE_MAX = 60

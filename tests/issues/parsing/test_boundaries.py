@@ -44,6 +44,7 @@ CASES = {
     "picture-column": candidate(run=("图片报道",)),
     "picture-follows": candidate(after=("5月3日，游客在湖边拍照。", line("孙  雨摄", L.CREDIT, photo=True))),
     "story-above-closed": candidate(above_last="closing"),
+    "story-above-closed-earlier": candidate(above_closed=True),
     "kicker-with-dash": candidate(run=("乡村教师林秀——", "把山里娃送出大山")),
     "news-lead-follows": candidate(after=("3月2日，新建的图书馆开馆。",)),
     "long-story-above-without-subheads": candidate(above_paragraphs=ABOVE * 3),
