@@ -24,7 +24,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from . import boundaries, breaks, bylines, pictures
+from . import boundaries, breaks, bylines, pictures, punctuation
 from . import lines as L
 from .decoding import decode, normalise_newlines
 from .drafts import Draft
@@ -487,12 +487,14 @@ class _Reader:
         self.articles.append(draft.freeze(page_section(self.masthead)))
 
 
-def _read(text: str) -> tuple[_Reader, list[Repair]]:
+def _read(text: str, full_width_punctuation: bool = False) -> tuple[_Reader, list[Repair]]:
     text = normalise_newlines(text)
     repairs: list[Repair] = []
     if text.startswith("\ufeff"):
         repairs.append(Repair("byte-order-mark", 1, "\ufeff"))
         text = text[1:]
+    if full_width_punctuation:
+        text = _full_width(text, repairs)
     reader = _Reader(L.split_lines(text))
     reader.read()
     return reader, repairs
@@ -508,15 +510,28 @@ def _page(reader: _Reader, repairs: list[Repair]) -> ParsedPage:
     )
 
 
-def parse_page(text: str) -> ParsedPage:
-    """Read one page of raw newspaper text into articles, furniture, repairs and warnings."""
-    return _page(*_read(text))
+def _full_width(text: str, repairs: list[Repair]) -> str:
+    """ASCII punctuation inside Chinese text made full-width, line by line, each change a repair."""
+    lines = text.split("\n")
+    for no, line in enumerate(lines, start=1):
+        lines[no - 1], changes = punctuation.full_width(line)
+        repairs.extend(Repair("full-width-punctuation", no, "", f"{c.old}→{c.new}") for c in changes)
+    return "\n".join(lines)
 
 
-def explain_page(text: str) -> tuple[ParsedPage, dict]:
+def parse_page(text: str, *, full_width_punctuation: bool = False) -> ParsedPage:
+    """Read one page of raw newspaper text into articles, furniture, repairs and warnings.
+
+    With `full_width_punctuation`, ASCII punctuation inside Chinese text is made full-width first
+    (as an import should: Chinese text is printed so); each change is a repair.
+    """
+    return _page(*_read(text, full_width_punctuation))
+
+
+def explain_page(text: str, *, full_width_punctuation: bool = False) -> tuple[ParsedPage, dict]:
     """Parse a page and say why: each line's kind and the rule that gave it, each place where a
     story was opened or a heading kept inside one with the weighed clues, and each article's lines."""
-    reader, repairs = _read(text)
+    reader, repairs = _read(text, full_width_punctuation)
     page = _page(reader, repairs)
     starts = [(a.first_line, n) for n, a in enumerate(page.articles, start=1) if a.first_line]
 
@@ -554,6 +569,6 @@ def explain_page(text: str) -> tuple[ParsedPage, dict]:
     return page, explanation
 
 
-def parse_bytes(data: bytes) -> ParsedPage:
+def parse_bytes(data: bytes, *, full_width_punctuation: bool = False) -> ParsedPage:
     """Decode a page file (UTF-8, GB18030/GBK or UTF-16) and parse it; ParseError if undecodable."""
-    return parse_page(decode(data))
+    return parse_page(decode(data), full_width_punctuation=full_width_punctuation)
