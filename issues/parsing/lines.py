@@ -313,16 +313,19 @@ LINE_KINDS: tuple[LineRule, ...] = (
 )  # fmt: skip
 
 
+# The table as the loop below reads it: no attribute looked up per line and rule.
+_KINDS = tuple((rule.longest or 1 << 30, rule.read, rule) for rule in LINE_KINDS)
+
+
 def classify(text: str) -> tuple[LineRule, bool, object]:
     """The line-kind rule that recognises the line on its own, whether it credits a picture, and what it found."""
     s = squeeze(text)
     size = len(s)
-    for rule in LINE_KINDS:
-        if rule.longest and size > rule.longest:
-            continue
-        reading = rule.read(text, s)
-        if reading is not None:
-            return rule, reading[0], reading[1]
+    for longest, read, rule in _KINDS:
+        if size <= longest:
+            reading = read(text, s)
+            if reading is not None:
+                return rule, reading[0], reading[1]
     raise AssertionError("running-text recognises every line")
 
 
@@ -500,6 +503,8 @@ def _read_verse(lines: list[Line]) -> None:
     """Many short lines in a row, each set off by a blank line, are the lines of a poem (e-paper text
     sets each verse line as a paragraph): text, each line a paragraph of its own. The last of them may
     still be the next piece's headline: it is left for the boundary rules to weigh."""
+    if sum(1 for line in lines if line.kind == HEADING and line.gap) < VERSE_MIN_LINES:
+        return  # too few heading lines on the page for a poem
     i = 0
     while i < len(lines):
         j = i
