@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import boundaries, breaks, bylines, pictures, punctuation
@@ -136,52 +137,52 @@ class _Reader:
         )
 
     def heading_run(self, run: list[L.Line], j: int) -> None:
+        """A run of heading lines: the first reading in HEADING_RUNS that recognises it says what it is."""
         following = self.lines[j] if j < len(self.lines) else None
-        if self.continues_open_paragraph(run[0]) and (following is None or following.kind in {L.TEXT, L.FURNITURE}):
-            # A short line after a paragraph cut mid-sentence is the rest of it, not a headline.
-            for line in run:
-                self.add_text(line)
-            return
-        if following is not None and following.kind == L.BRIEF:
-            self.pending_rubric = " ".join(line.text for line in run)  # 简讯: the column's name
-            return
-        if following is None and self.current is not None and self.current.paragraphs and ends_sentence(run[-1].text):
-            # “……带到岛上！” closing the page: the last paragraph of the story above, not a headline.
-            for line in run:
-                self.add_text(line)
-            return
-        if following is None or following.kind == L.FURNITURE:
-            if self.current is None:
-                self.masthead.extend(line.text for line in run)
-            else:
-                for line in run:
-                    self.orphan(line, "孤立的标题行,未能归入任何稿件")
-            return
-        in_story = following.kind in {L.TEXT, L.CAPTION} and self.current is not None
-        if in_story and self.heads_first_part(run):
-            self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "part-title"))
-            self.add_subhead(run)
-            return
-        lead = lead_lines_at(run)
-        if lead:
-            # 作风建设永远在路上（评论员观察） / 只要真管真严，…: the commentary's lead line is its first paragraph
-            self.heading_run(run[:lead], j - len(run) + lead)
-            for line in run[lead:]:
-                self.add_lead(line)
-            return
-        deck = deck_lines_at(run)
-        if deck:
-            # 全市造林进度过半 / ■今年计划造林两万亩，…: the deck stands under the headline, before the text
-            self.heading_run(run[:deck], j - len(run) + deck)
-            for line in run[deck:]:
-                self.add_subhead([line])
-            return
+        for reading in HEADING_RUNS:
+            if reading.test(self, run, following):
+                reading.act(self, run, j)
+                return
+
+    # -- the readings of a heading run (HEADING_RUNS) --------------------------------
+    def as_text(self, run: list[L.Line], j: int) -> None:
+        for line in run:
+            self.add_text(line)
+
+    def as_brief_column(self, run: list[L.Line], j: int) -> None:
+        self.pending_rubric = " ".join(line.text for line in run)  # 简讯: the column's name
+
+    def as_furniture(self, run: list[L.Line], j: int) -> None:
         if self.current is None:
-            self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "first-headline"))
-            self.open(run, "first-headline")
+            self.masthead.extend(line.text for line in run)
             return
+        for line in run:
+            self.orphan(line, "孤立的标题行,未能归入任何稿件")
+
+    def as_part_title(self, run: list[L.Line], j: int) -> None:
+        self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "part-title"))
+        self.add_subhead(run)
+
+    def with_lead(self, run: list[L.Line], j: int) -> None:
+        lead = lead_lines_at(run)
+        self.heading_run(run[:lead], j - len(run) + lead)
+        for line in run[lead:]:
+            self.add_lead(line)
+
+    def with_deck(self, run: list[L.Line], j: int) -> None:
+        deck = deck_lines_at(run)
+        self.heading_run(run[:deck], j - len(run) + deck)
+        for line in run[deck:]:
+            self.add_subhead([line])
+
+    def as_first_headline(self, run: list[L.Line], j: int) -> None:
+        self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "first-headline"))
+        self.open(run, "first-headline")
+
+    def by_boundary_rules(self, run: list[L.Line], j: int) -> None:
         verdict = boundaries.new_story(boundaries.candidate_at(self.lines, run, j, self.current))
-        if verdict.score <= 0 and in_story:
+        following = self.lines[j] if j < len(self.lines) else None
+        if verdict.score <= 0 and following is not None and following.kind in {L.TEXT, L.CAPTION}:
             self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "boundary-rules", verdict))
             self.add_subhead(run)
             return
@@ -485,6 +486,67 @@ class _Reader:
             self.trailing_captions = (len(self.articles), draft.captions_since_text)
         self.opened_by.append(draft.opened_by)
         self.articles.append(draft.freeze(page_section(self.masthead)))
+
+
+@dataclass(frozen=True)
+class RunReading:
+    """One reading of a run of heading lines: `test(reader, run, following)`, then `act(reader, run, j)`."""
+
+    name: str
+    recognises: str
+    example: str
+    test: Callable[[_Reader, list[L.Line], L.Line | None], bool]
+    act: Callable[[_Reader, list[L.Line], int], None]
+
+
+def _in_story(reader: _Reader, following: L.Line | None) -> bool:
+    return reader.current is not None and following is not None and following.kind in {L.TEXT, L.CAPTION}
+
+
+# What a run of heading lines is, first match wins; the last row weighs the boundary rules.
+HEADING_RUNS: tuple[RunReading, ...] = (
+    RunReading(
+        "rest-of-open-paragraph", "a short line after a paragraph cut mid-sentence: the rest of it",
+        "……要准确理解和把握 / 高质量发展逻辑",
+        lambda r, run, f: r.continues_open_paragraph(run[0]) and (f is None or f.kind in {L.TEXT, L.FURNITURE}),
+        _Reader.as_text,
+    ),
+    RunReading(
+        "brief-column-name", "the name of a 简讯 column over its first 【item】", "本地简讯 / 【河畔步道开放】……",
+        lambda r, run, f: f is not None and f.kind == L.BRIEF, _Reader.as_brief_column,
+    ),
+    RunReading(
+        "closing-quotation", "a short sentence closing the page: the last paragraph of the story above",
+        "“过年好，家里都好！”",
+        lambda r, run, f: f is None and r.current is not None and bool(r.current.paragraphs) and ends_sentence(run[-1].text),
+        _Reader.as_text,
+    ),
+    RunReading(
+        "no-text-follows", "heading lines with no text under them: the masthead above the first story, else orphans",
+        "青禾日报 / 第6版",
+        lambda r, run, f: f is None or f.kind == L.FURNITURE, _Reader.as_furniture,
+    ),
+    RunReading(
+        "part-title", "a short title right under a byline, before any text: a poem's or a series' part",
+        "诗二首 / ◎ 赵刚 / 山居", lambda r, run, f: _in_story(r, f) and r.heads_first_part(run), _Reader.as_part_title,
+    ),
+    RunReading(
+        "lead-line", "a commentary's lead line set off under its headline (headlines.lead_lines_at)",
+        "让公园装满笑声（城事快评） / 一座城市的温度，藏在街角巷尾", lambda r, run, f: bool(lead_lines_at(run)), _Reader.with_lead,
+    ),
+    RunReading(
+        "deck-lines", "■ deck lines set off under the headline (headlines.deck_lines_at)",
+        "全市造林进度过半 / ■今年计划造林两万亩，…", lambda r, run, f: bool(deck_lines_at(run)), _Reader.with_deck,
+    ),
+    RunReading(
+        "first-headline", "the first headline on the page", "城西新建两座口袋公园",
+        lambda r, run, f: r.current is None, _Reader.as_first_headline,
+    ),
+    RunReading(
+        "boundary-rules", "inside a story: the boundary rules weigh whether a new story starts (boundaries.py)",
+        "从排队到刷脸", lambda r, run, f: True, _Reader.by_boundary_rules,
+    ),
+)  # fmt: skip
 
 
 def _read(text: str, full_width_punctuation: bool = False) -> tuple[_Reader, list[Repair]]:
