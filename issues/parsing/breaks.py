@@ -84,8 +84,9 @@ def repeated_at_break(before: str, after: str) -> bool:
     """Does the text after a column break repeat the last character before it (的 / 的好少年)?
 
     Extraction often repeats it. A reduplicated word (好好, 天天, 纷纷) may be cut there too:
-    for those characters the reading that segments into fewer lone characters wins
-    (做好 / 好扑救 is 做好扑救; 要好 / 好学习 is 要好好学习).
+    for those characters the reading that segments into fewer lone characters wins, the
+    repeat being dropped on a tie (做好 / 好扑救 is 做好扑救; 要好 / 好学习 is 要好好学习;
+    进一步 / 步谈判 is 进一步谈判). The words cut by the window's edges are not counted.
     """
     ch = after[:1]
     if not ch or before[-1:] != ch or not is_cjk(ch):
@@ -93,11 +94,13 @@ def repeated_at_break(before: str, after: str) -> bool:
     if ch not in AA_WORDS:
         return True
     kept, dropped = before[-4:] + after[:4], before[-4:] + after[1:5]
-    return lone_characters(dropped) < lone_characters(kept)
+    return lone_characters(dropped) <= lone_characters(kept)
 
 
 def lone_characters(text: str) -> int:
-    return sum(1 for word in rjieba.cut(text) if len(word) == 1)
+    """Chinese characters that segment as words of their own, the first and last words left out."""
+    words = list(rjieba.cut(text))[1:-1]
+    return sum(1 for word in words if len(word) == 1 and is_cjk(word))
 
 
 def page_has_column_breaks(lines: list[L.Line]) -> bool:

@@ -573,6 +573,8 @@ def test_headlines_naming_a_staff_role_stay_headlines(headline):
         ("我们要好", "好学习。", "我们要好好学习。"),
         ("大家纷", "纷表示支持。", "大家纷纷表示支持。"),
         ("有力", "力保障了颗粒归仓。", "有力保障了颗粒归仓。"),
+        ("双方同意进一步", "步加强合作。", "双方同意进一步加强合作。"),
+        ("他刚到村里的时", "时候什么都不懂。", "他刚到村里的时候什么都不懂。"),
     ],
 )
 def test_a_character_repeated_at_a_column_break_is_dropped_unless_it_makes_a_word(before, after, joined):
