@@ -103,16 +103,29 @@ def lone_characters(text: str) -> int:
     return sum(1 for word in words if len(word) == 1 and is_cjk(word))
 
 
+_SENTENCE_INSIDE = re.compile(r"[。！？][”’」』）)]?\S")
+
+
+def _unfinished_after_sentences(text: str) -> bool:
+    """Sentences finished inside, the last one not: a paragraph cut, not a bold lead (those are one clause)."""
+    return bool(_SENTENCE_INSIDE.search(text.rstrip()))
+
+
 def page_has_column_breaks(lines: list[L.Line]) -> bool:
     """Does the page show at least one certain column break: a paragraph left unfinished before a
-    blank line, and the text after it opening on a particle, repeating the character before the
-    break, or finishing a word the break cut (在当 / 地兴起)? Text copied from an e-paper has none:
+    blank line after finishing sentences inside it, or the text after it opening on a particle,
+    repeating the character before the break, or finishing a word the break cut (在当 / 地兴起)? Text copied from an e-paper has none:
     there, a paragraph that ends without a full stop (a bold lead, a list's last item) ends."""
     open_ends = [
         (above, line)
         for above, line in pairwise(lines)
         if above.kind == L.TEXT and line.kind == L.TEXT and line.gap and not ends_sentence(above.text)
     ]
-    if any(continues_a_sentence(line.text) or repeated_at_break(above.text, line.text) for above, line in open_ends):
+    if any(
+        continues_a_sentence(line.text)
+        or repeated_at_break(above.text, line.text)
+        or _unfinished_after_sentences(above.text)
+        for above, line in open_ends
+    ):
         return True
     return any(L.cut_inside_a_word(above.text, line.text) for above, line in open_ends)  # the dearer test last

@@ -94,3 +94,10 @@ def test_each_paragraph_end_rule_keeps_its_example_apart(rule):
 
 def test_a_paragraph_cut_with_no_such_sign_runs_on():
     assert breaks.joins("两旁的店铺重新开了张，游客和街坊都爱来这里", "走走，到了晚上，小吃摊也热闹起来。")
+
+
+def test_a_paragraph_cut_after_finishing_sentences_shows_the_page_has_column_breaks():
+    article = only_article(
+        BOLD_LEAD + "两旁的店铺重新开了张。游客和街坊都爱来这里，到了晚上\n\n街口的小吃摊也热闹起来。\n"
+    )
+    assert article.paragraphs[-1] == "两旁的店铺重新开了张。游客和街坊都爱来这里，到了晚上街口的小吃摊也热闹起来。"
