@@ -119,7 +119,7 @@ def page_has_column_breaks(lines: list[L.Line]) -> bool:
     open_ends = [
         (above, line)
         for above, line in pairwise(lines)
-        if above.kind == L.TEXT and line.kind == L.TEXT and line.gap and not ends_sentence(above.text)
+        if above.kind in {L.TEXT, L.DATELINE} and line.kind == L.TEXT and line.gap and not ends_sentence(above.text)
     ]
     if any(
         continues_a_sentence(line.text)

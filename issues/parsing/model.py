@@ -10,7 +10,7 @@ class Repair:
     kind: str
     line: int
     dropped: str
-    changed: str = ""  # a character replaced by another (",→，"): nothing dropped
+    changed: str = ""  # a character replaced by another (",→，"), as punctuation.full_width_lines reports it
 
     def to_dict(self) -> dict:
         data = {"kind": self.kind, "line": self.line, "dropped": self.dropped}

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import boundaries, breaks, bylines, pictures, punctuation
+from . import boundaries, breaks, bylines, pictures
 from . import lines as L
 from .decoding import decode, normalise_newlines
 from .drafts import Draft
@@ -549,14 +549,12 @@ HEADING_RUNS: tuple[RunReading, ...] = (
 )  # fmt: skip
 
 
-def _read(text: str, full_width_punctuation: bool = False) -> tuple[_Reader, list[Repair]]:
+def _read(text: str) -> tuple[_Reader, list[Repair]]:
     text = normalise_newlines(text)
     repairs: list[Repair] = []
     if text.startswith("\ufeff"):
         repairs.append(Repair("byte-order-mark", 1, "\ufeff"))
         text = text[1:]
-    if full_width_punctuation:
-        text = _full_width(text, repairs)
     reader = _Reader(L.split_lines(text))
     reader.read()
     return reader, repairs
@@ -572,28 +570,15 @@ def _page(reader: _Reader, repairs: list[Repair]) -> ParsedPage:
     )
 
 
-def _full_width(text: str, repairs: list[Repair]) -> str:
-    """ASCII punctuation inside Chinese text made full-width, line by line, each change a repair."""
-    lines = text.split("\n")
-    for no, line in enumerate(lines, start=1):
-        lines[no - 1], changes = punctuation.full_width(line)
-        repairs.extend(Repair("full-width-punctuation", no, "", f"{c.old}→{c.new}") for c in changes)
-    return "\n".join(lines)
+def parse_page(text: str) -> ParsedPage:
+    """Read one page of raw newspaper text into articles, furniture, repairs and warnings."""
+    return _page(*_read(text))
 
 
-def parse_page(text: str, *, full_width_punctuation: bool = False) -> ParsedPage:
-    """Read one page of raw newspaper text into articles, furniture, repairs and warnings.
-
-    With `full_width_punctuation`, ASCII punctuation inside Chinese text is made full-width first
-    (as an import should: Chinese text is printed so); each change is a repair.
-    """
-    return _page(*_read(text, full_width_punctuation))
-
-
-def explain_page(text: str, *, full_width_punctuation: bool = False) -> tuple[ParsedPage, dict]:
+def explain_page(text: str) -> tuple[ParsedPage, dict]:
     """Parse a page and say why: each line's kind and the rule that gave it, each place where a
     story was opened or a heading kept inside one with the weighed clues, and each article's lines."""
-    reader, repairs = _read(text, full_width_punctuation)
+    reader, repairs = _read(text)
     page = _page(reader, repairs)
     starts = [(a.first_line, n) for n, a in enumerate(page.articles, start=1) if a.first_line]
 
@@ -631,6 +616,6 @@ def explain_page(text: str, *, full_width_punctuation: bool = False) -> tuple[Pa
     return page, explanation
 
 
-def parse_bytes(data: bytes, *, full_width_punctuation: bool = False) -> ParsedPage:
+def parse_bytes(data: bytes) -> ParsedPage:
     """Decode a page file (UTF-8, GB18030/GBK or UTF-16) and parse it; ParseError if undecodable."""
-    return parse_page(decode(data), full_width_punctuation=full_width_punctuation)
+    return parse_page(decode(data))

@@ -4,6 +4,9 @@ PDF extraction hands `6月3日,市委…` for `6月3日，市委…`. Each ASCII
 Chinese text is replaced by its full-width form; marks inside numbers (1,000  1.3MW  3:2),
 times (10:30), Latin words and URLs stay. Each change is reported (its line, the mark it
 replaced): the characters are the same ones read in NFKC, so nothing is lost.
+
+The import service applies `full_width_lines` to a page's text before parsing it and lists
+each change with the job's repairs (kind "full-width-punctuation"; nothing dropped).
 """
 
 from __future__ import annotations
@@ -115,3 +118,13 @@ def rule_for(text: str, at: int) -> str | None:
     """The name of the rule that decides the mark at `at` (for tests and --explain)."""
     found = first_match([rule for rule, _ in MARK_RULES], Mark(text, at))
     return found.name if found else None
+
+
+def full_width_lines(text: str) -> tuple[str, list[tuple[int, Change]]]:
+    """A page's text with `full_width` applied line by line, and each change with its 1-based line number."""
+    lines = text.split("\n")
+    changes: list[tuple[int, Change]] = []
+    for no, line in enumerate(lines, start=1):
+        lines[no - 1], found = full_width(line)
+        changes.extend((no, change) for change in found)
+    return "\n".join(lines), changes

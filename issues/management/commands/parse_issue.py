@@ -17,14 +17,14 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
         parser.add_argument("--explain", action="store_true", help="说明每行的类型及判定规则、每处分稿判断的规则与得分")
 
-    def handle(self, *args, path, json: bool, explain: bool = False, full_width: bool = False, **options):
+    def handle(self, *args, path, json: bool, explain: bool = False, **options):
         explanation = None
         try:
             data = Path(path).read_bytes()
             if explain:
-                page, explanation = explain_page(decode(data), full_width_punctuation=full_width)
+                page, explanation = explain_page(decode(data))
             else:
-                page = parse_bytes(data, full_width_punctuation=full_width)
+                page = parse_bytes(data)
         except OSError as exc:
             raise CommandError(f"无法读取文件 {path}: {exc.strerror}") from exc
         except ParseError as exc:
