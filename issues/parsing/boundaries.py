@@ -14,7 +14,7 @@ from functools import cached_property
 
 from . import lines as L
 from .drafts import DECK_MAX, Draft, is_deck
-from .rules import Rule, Verdict, weigh
+from .rules import Rule, Verdict, totals, weigh
 from .text import CJK, ends_sentence, squeeze
 
 DECISIVE = 50.0  # a clue that settles the question alone
@@ -337,6 +337,9 @@ BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
 )
 
 
+_TOTALS = totals(BOUNDARY_RULES)
+
+
 def new_story(candidate: Candidate) -> Verdict:
     """Weigh the clues: a score above zero opens a new story at the heading."""
-    return weigh(BOUNDARY_RULES, candidate, BIAS)
+    return weigh(BOUNDARY_RULES, candidate, BIAS, _TOTALS)

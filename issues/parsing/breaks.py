@@ -119,13 +119,11 @@ def page_has_column_breaks(lines: list[L.Line]) -> bool:
     open_ends = [
         (above, line)
         for above, line in pairwise(lines)
-        if above.kind in {L.TEXT, L.DATELINE} and line.kind == L.TEXT and line.gap and not ends_sentence(above.text)
+        if line.gap and line.kind == L.TEXT and above.kind in {L.TEXT, L.DATELINE} and not ends_sentence(above.text)
     ]
-    if any(
-        continues_a_sentence(line.text)
-        or repeated_at_break(above.text, line.text)
-        or _unfinished_after_sentences(above.text)
-        for above, line in open_ends
-    ):
-        return True
+    for above, line in open_ends:
+        if _unfinished_after_sentences(above.text) or continues_a_sentence(line.text):
+            return True
+        if repeated_at_break(above.text, line.text):
+            return True
     return any(L.cut_inside_a_word(above.text, line.text) for above, line in open_ends)  # the dearer test last

@@ -31,7 +31,7 @@ _PICTURE_AND_WORDS = re.compile(
 
 _PLACE_IN_PICTURE = re.compile(r"^(?:左|右|中|前排|后排)[一二三四五六七八九\d]*起?$")
 
-_CLOSING_OPENERS = "(（本统策"
+CLOSING_OPENERS = "(（本统策"
 
 
 def _bare_signature(text: str) -> bool:
@@ -111,7 +111,7 @@ PICTURE_CREDITS: tuple[Rule[str], ...] = (
 def closing_rule(text: str) -> Rule[str] | None:
     """The closing-line rule that recognises this line, or None."""
     text = text.strip()
-    if len(text) > 90 or text[:1] not in _CLOSING_OPENERS:
+    if len(text) > 90 or text[:1] not in CLOSING_OPENERS:
         return None  # every closing line opens on a bracket or a series credit's first word
     return first_match(CLOSING_LINES, text)
 

@@ -218,6 +218,8 @@ class LineRule:
     example: str
     read: Callable[[str, str], tuple[bool, object] | None] = field(repr=False)
     longest: int = 0  # no line longer than this (squeezed) can match: not tried on one; 0 for any length
+    needs: str = ""  # a character every line it matches holds: not tried on a line without it
+    opens: str = ""  # the characters a line it matches can open with: not tried on others
 
 
 _PLAIN = (False, None)  # recognised, with nothing found to hand on
@@ -290,12 +292,12 @@ def _anything(t: str, s: str) -> tuple[bool, object] | None:
 
 # The kind of a line judged on its own, first match wins.
 LINE_KINDS: tuple[LineRule, ...] = (
-    LineRule("jump-line", JUMP, "a jump to or from another page, alone on its line", "下转第3版", _jump, 40),
-    LineRule("end-mark", END, "the wire services' end of story", "（完）", _end, 10),
+    LineRule("jump-line", JUMP, "a jump to or from another page, alone on its line", "下转第3版", _jump, 40, needs="版"),
+    LineRule("end-mark", END, "the wire services' end of story", "（完）", _end, 10, needs="完"),
     LineRule("closing-line", CLOSING, "a closing dateline, note or credit (closings.CLOSING_LINES)", "（本报开罗3月2日电）",
-             _closing, 90),
+             _closing, 90, opens=closings.CLOSING_OPENERS),
     LineRule("brief-item", BRIEF, "one item of a 简讯 column: 【title】 text (记者 name)",
-             "【河畔步道开放】5月3日，新修的步道开放。（记者 王立）", _brief),
+             "【河畔步道开放】5月3日，新修的步道开放。（记者 王立）", _brief, opens="【"),
     LineRule("leading-byline", DATELINE, "a dateline or credits opening a paragraph",
              "本报讯（记者 王立）5月3日，新修的步道开放。", _leading),
     LineRule("credit-line", CREDIT, "a line that is nothing but a byline or a picture credit", "本报记者  王  立摄", _credit, 80),
@@ -314,18 +316,20 @@ LINE_KINDS: tuple[LineRule, ...] = (
 
 
 # The table as the loop below reads it: no attribute looked up per line and rule.
-_KINDS = tuple((rule.longest or 1 << 30, rule.read, rule) for rule in LINE_KINDS)
+_KINDS = tuple((rule.longest or 1 << 30, rule.needs, rule.opens, rule.read, rule) for rule in LINE_KINDS)
 
 
 def classify(text: str) -> tuple[LineRule, bool, object]:
     """The line-kind rule that recognises the line on its own, whether it credits a picture, and what it found."""
     s = squeeze(text)
     size = len(s)
-    for longest, read, rule in _KINDS:
-        if size <= longest:
-            reading = read(text, s)
-            if reading is not None:
-                return rule, reading[0], reading[1]
+    first = s[:1]
+    for longest, needs, opens, read, rule in _KINDS:
+        if size > longest or (needs and needs not in s) or (opens and first not in opens):
+            continue
+        reading = read(text, s)
+        if reading is not None:
+            return rule, reading[0], reading[1]
     raise AssertionError("running-text recognises every line")
 
 
@@ -427,15 +431,13 @@ def split_lines(text: str) -> list[Line]:
                 line.kind, line.found, line.rule = CREDIT, bylines.Credits(reporters=names), "author-under-headline"
     # A heading-shaped line between two stretches of text whose last characters make one word with
     # the next line's first ones (在当 / 地兴起, 才能成 / 为): a paragraph's head cut at a column break.
-    for i in range(1, len(lines) - 1):
-        line, before, after = lines[i], lines[i - 1], lines[i + 1]
+    for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
         between_text = line.kind == HEADING and before.kind == TEXT and after.kind == TEXT and after.gap
         if between_text and cut_inside_a_word(line.text, after.text):
             line.kind, line.rule = TEXT, "cut-inside-a-word"
     # A headline's second line too long for a heading (two parts set apart by spaces), straight under
     # its first line and over a blank line and the story's dateline or its ■ deck: still the headline.
-    for i in range(1, len(lines) - 1):
-        line, above, below = lines[i], lines[i - 1], lines[i + 1]
+    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
         if (
             line.kind == TEXT
             and not line.gap
@@ -446,8 +448,7 @@ def split_lines(text: str) -> list[Line]:
         ):
             line.kind, line.rule = HEADING, "headline-second-line"
     # An official notice signed by its issuer and dated (市人民政府办公室 / 2026年3月1日) under its text.
-    for i in range(1, len(lines) - 1):
-        issuer, date, above = lines[i], lines[i + 1], lines[i - 1]
+    for above, issuer, date in zip(lines, lines[1:], lines[2:], strict=False):
         if (
             above.kind == TEXT
             and issuer.kind == HEADING
@@ -459,8 +460,7 @@ def split_lines(text: str) -> list[Line]:
             issuer.found = date.found = "document-signature"
     # A long kicker (…，洪森首相称赞—— / 2016年至2018年，…) set off by a blank line above and
     # standing over a headline line with none between: the first line of the headline block.
-    for i, line in enumerate(lines[:-1]):
-        below, after = lines[i + 1], lines[i + 2] if i + 2 < len(lines) else None
+    for i, (line, below, after) in enumerate(zip(lines, lines[1:], [*lines[2:], None], strict=False)):
         if (
             line.kind == TEXT
             and (i == 0 or line.gap)
@@ -499,27 +499,34 @@ VERSE_MIN_LINES = 3  # heading-shaped lines in a row, each set off by a blank li
 _COLUMN_IN_LINE = re.compile(r"[（(][^()（）]{2,24}[)）]")
 
 
+def _verse_shaped(line: Line) -> bool:
+    return (
+        line.kind == HEADING
+        and bool(line.gap)
+        and not _COLUMN_IN_LINE.search(line.text)
+        and line.text[:1] not in _BULLET_START
+    )
+
+
 def _read_verse(lines: list[Line]) -> None:
     """Many short lines in a row, each set off by a blank line, are the lines of a poem (e-paper text
     sets each verse line as a paragraph): text, each line a paragraph of its own. The last of them may
     still be the next piece's headline: it is left for the boundary rules to weigh."""
     if sum(1 for line in lines if line.kind == HEADING and line.gap) < VERSE_MIN_LINES:
         return  # too few heading lines on the page for a poem
+    n = len(lines)
     i = 0
-    while i < len(lines):
-        j = i
-        while (
-            j < len(lines)
-            and lines[j].kind == HEADING
-            and lines[j].gap
-            and not _COLUMN_IN_LINE.search(lines[j].text)
-            and lines[j].text[:1] not in _BULLET_START
-        ):
+    while i < n:
+        if not _verse_shaped(lines[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _verse_shaped(lines[j]):
             j += 1
         # Stopped by a headline with its column's name, the run is all verse; stopped by text, its
         # last line may head that text.
-        end = j if j < len(lines) and lines[j].kind == HEADING else j - 1
+        end = j if j < n and lines[j].kind == HEADING else j - 1
         if end - i >= VERSE_MIN_LINES:
             for line in lines[i:end]:
                 line.kind, line.rule = TEXT, "verse-line"
-        i = max(j, i + 1)
+        i = j

@@ -40,14 +40,21 @@ def first_match(table: Sequence[Rule[T]], subject: T) -> Rule[T] | None:
     return next((rule for rule in table if rule.test(subject)), None)
 
 
-def weigh(table: Sequence[Rule[T]], subject: T, bias: float = 0.0) -> Verdict:
+def totals(table: Sequence[Rule]) -> tuple[float, float]:
+    """The table's positive weights summed, and its negative ones (as a positive number)."""
+    return sum(r.weight for r in table if r.weight > 0), sum(-r.weight for r in table if r.weight < 0)
+
+
+def weigh(
+    table: Sequence[Rule[T]], subject: T, bias: float = 0.0, table_totals: tuple[float, float] | None = None
+) -> Verdict:
     """Sum the weights of the rules that fire: a score above zero is the positive reading.
 
     The rules are tried in the table's order, and the weighing stops once the rules left
-    could not bring the sum across zero: put the cheap, heavy clues first.
+    could not bring the sum across zero: put the cheap, heavy clues first. `table_totals` is
+    totals(table), computed once by the caller of a fixed table.
     """
-    ahead = sum(rule.weight for rule in table if rule.weight > 0)
-    against = sum(-rule.weight for rule in table if rule.weight < 0)
+    ahead, against = table_totals or totals(table)
     score, fired = bias, []
     for rule in table:
         if score > against or -score >= ahead:
