@@ -60,6 +60,11 @@ class Candidate:
         return squeeze("".join(self.run))
 
     @cached_property
+    def column_name(self) -> bool:
+        """A line of the run ends with its column's name in brackets (（城事快评）)."""
+        return any(_COLUMN_NAME.search(text) for text in self.run)
+
+    @cached_property
     def first_text(self) -> str:
         return next((line.text for line in self.after if line.kind == L.TEXT), "")
 
@@ -147,7 +152,7 @@ def _picture_follows(c: Candidate) -> bool:
 
 
 def _has_column_name(c: Candidate) -> bool:
-    return any(_COLUMN_NAME.search(text) for text in c.run)
+    return c.column_name
 
 
 def _same_shape_as_subhead_above(c: Candidate) -> bool:

@@ -517,7 +517,7 @@ def _read_verse(lines: list[Line]) -> None:
     n = len(lines)
     i = 0
     while i < n:
-        if not _verse_shaped(lines[i]):
+        if lines[i].kind != HEADING or not _verse_shaped(lines[i]):
             i += 1
             continue
         j = i + 1
