@@ -132,6 +132,15 @@ def _byline_follows(c: Candidate) -> bool:
     return first is not None and first.kind == L.CREDIT and not first.photo
 
 
+_QUOTED_SENTENCE = re.compile(r"^“[^“”]*[。！？!?][^“”]{0,2}”$")
+
+
+def is_quoted_sentence(text: str) -> bool:
+    """“今年的日子好过了！”: a sentence in quotation marks, as a story quotes someone (a headline in
+    quotes has no full stop, question or exclamation mark inside)."""
+    return bool(_QUOTED_SENTENCE.match(squeeze(text)))
+
+
 def _deck_then_dateline(c: Candidate) -> bool:
     for n, line in enumerate(c.after[: DECK_MAX + 1]):
         if line.kind == L.DATELINE:
@@ -268,6 +277,13 @@ BOUNDARY_RULES: tuple[Rule[Candidate], ...] = (
         "“我站在桥上看风景，",
         lambda c: c.heading.count("“") > c.heading.count("”"),
         -3.0,
+    ),
+    Rule(
+        "quoted-sentence",
+        "a whole sentence in quotation marks on its own line: someone speaking in the story above",
+        "“今年的日子好过了！”",
+        lambda c: len(c.run) == 1 and is_quoted_sentence(c.run[0]),
+        -2.5,
     ),
     Rule(
         "same-shape-as-subhead-above",

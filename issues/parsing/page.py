@@ -183,6 +183,11 @@ class _Reader:
         verdict = boundaries.new_story(boundaries.candidate_at(self.lines, run, j, self.current))
         following = self.lines[j] if j < len(self.lines) else None
         if verdict.score <= 0 and following is not None and following.kind in {L.TEXT, L.CAPTION}:
+            if len(run) == 1 and boundaries.is_quoted_sentence(run[0].text):
+                # “今年的日子好过了！”: someone quoted in the story, a paragraph of its text
+                self.decisions.append(Decision(run[0].no, run[0].text, "in-body-text", "boundary-rules", verdict))
+                self.add_lead(run[0])
+                return
             self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "boundary-rules", verdict))
             self.add_subhead(run)
             return

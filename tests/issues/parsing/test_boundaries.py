@@ -53,6 +53,7 @@ CASES = {
     "labelled-or-numbered": candidate(run=("二、让老街重新热闹起来",)),
     "box-bullet": candidate(run=("●夜市亮起来，小店忙起来",)),
     "open-quotation": candidate(run=("“我站在桥上看风景",)),
+    "quoted-sentence": candidate(run=("“今年的日子好过了！”",)),
     "same-shape-as-subhead-above": candidate(run=("从跑腿到上网",), above_subheads=("从排队到刷脸",)),
     "same-shape-as-next-heading": candidate(run=("从排队到刷脸",), next_heading="从跑腿到上网"),
     "story-above-unfinished": candidate(above_paragraphs=("步道两旁种了柳树，居民们纷纷",)),
@@ -135,3 +136,13 @@ def test_an_essay_page_opens_a_story_at_each_essay_without_byline():
         + "\n\n山里的茶园\n\n采茶的季节到了，山坡上的茶园里满是背着竹篓的茶农，空气里都是茶叶的清香。\n"
     )
     assert [a.title for a in page.articles] == ["河边的柳树（大地漫笔）", "山里的茶园"]
+
+
+def test_a_quoted_sentence_inside_a_story_is_a_paragraph_of_it():
+    page = parse_page(
+        "山村里的新年\n\n本报记者  周  明\n\n腊月二十八，山村里已经有了年味，家家户户忙着贴春联。\n\n"
+        "村支书老杨站在村委会门口，笑着和路过的村民打招呼。\n\n“今年大家的日子都好过了！”\n\n"
+        "老杨说，今年村里的茶叶卖了好价钱，不少年轻人也回来了。\n"
+    )
+    (article,) = page.articles
+    assert article.paragraphs[2] == "“今年大家的日子都好过了！”" and not article.subheads
