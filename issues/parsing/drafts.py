@@ -8,9 +8,10 @@ from . import bylines
 from .headlines import DECK_BULLETS
 from .model import ParsedArticle
 from .sections import BODY_CHARS, classify
-from .text import ends_sentence
+from .text import ends_sentence, ends_with_colon
 
 PHOTO_CAPTION_MAX = 240
+PHOTO_ITEM_PARAGRAPHS = 2  # a photo item's caption text above its credit is this many paragraphs at most
 DECK_MAX = 2  # deck lines between a headline and its dateline
 DECK_LINE_MAX = 30  # a deck line without a bullet is this short
 
@@ -61,6 +62,72 @@ class Draft:
                 blocks.append(text)
         return blocks
 
+    # -- what a line does to the story -----------------------------------------------
+    def add_credit(self, no: int, text: str, credits: bylines.Credits, photo: bool) -> None:
+        """A credit line: the byline (or more of it), a picture's credit, or the credit that makes the
+        story a photo item (the text above it becomes the picture's caption)."""
+        if not self.byline:
+            self.byline, self.credits = text, credits + self.credits
+            self.byline_after_text = bool(self.paragraphs)
+            self.photo_credit = photo
+        elif self.last == "byline":
+            self.byline = f"{self.byline} {text}"
+            self.credits = self.credits + credits
+        elif photo and self.captions and self.last == "caption":
+            self.captions[-1] = f"{self.captions[-1]} {text}"
+            self.credits = self.credits + bylines.photo_credit_names(text)
+            return
+        elif photo and not credits and self.last == "text":
+            # 图片由…提供 after the text: the pictures' credit, with no caption to join.
+            self.captions.append(text)
+            self.last, self.last_line = "caption", no
+            return
+        else:
+            self.byline = f"{self.byline} {text}"
+            self.credits = self.credits + credits
+        if photo and self.byline_after_text and not self.subheads and len(self.paragraphs) <= PHOTO_ITEM_PARAGRAPHS:
+            # A photo item: the text above its credit is the picture's caption, before any caption read after it.
+            at = len(self.captions) - self.captions_since_text
+            self.captions[at:at] = self.caption_blocks()
+            self.paragraphs.clear()
+            self.paragraph_gaps.clear()
+        self.last, self.last_line = "byline", no
+
+    def add_source(self, no: int, text: str, dateline: str) -> None:
+        """（据新华社） closing the story: part of its byline."""
+        self.byline = f"{self.byline} {text}".strip()
+        self.dateline = self.dateline or dateline
+        self.last, self.last_line = "source", no
+
+    def add_closing(self, no: int, text: str, gap: int, rule: str) -> None:
+        """A closing line (closings.py): the story's last paragraph."""
+        self.paragraphs.append(text)
+        self.paragraph_gaps.append(gap)
+        self.closed_by = rule
+        self.last, self.last_line = "closing", no
+
+    def add_caption(self, no: int, text: str) -> None:
+        self.captions.append(text)
+        self.captions_since_text += 1
+        self.credits = self.credits + bylines.photo_credit_names(text)
+        self.last, self.last_line = "caption", no
+
+    def add_subhead(self, texts: list[str], no: int) -> None:
+        """An in-body heading before the next paragraph; a label's lines run together (现场直击：…)."""
+        joined = texts[0]
+        for text in texts[1:]:
+            joined += text if ends_with_colon(joined) else f" {text}"
+        self.subheads.append(joined)
+        self.subhead_at.append(len(self.paragraphs))
+        self.last, self.last_line = "subhead", no
+
+    def add_lead(self, no: int, text: str, gap: int) -> None:
+        """A lead or deck line, or a quoted sentence: a paragraph the next text does not run into."""
+        self.paragraphs.append(text)
+        self.paragraph_gaps.append(gap)
+        self.last, self.last_line = "lead", no
+
+    # -- questions about the story -----------------------------------------------------
     def is_photo_item(self) -> bool:
         """A picture with its credit above a line or two of text, and no dateline."""
         return (

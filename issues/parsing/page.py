@@ -253,7 +253,6 @@ class _Reader:
             self.add_text(L.Line(no=line.no, text=lead.rest.strip(), gap=0))
 
     def on_credit(self, line: L.Line) -> None:
-        credits = line.found
         draft = self.current
         if draft is None and line.photo and self.pending_captions:
             caption = self.pending_captions[-1]  # the credit of a picture above the first story
@@ -262,32 +261,7 @@ class _Reader:
         if draft is None:
             self.orphan(line, "署名行前没有稿件")
             return
-        if not draft.byline:
-            draft.byline, draft.credits = line.text, credits + draft.credits
-            draft.byline_after_text = bool(draft.paragraphs)
-            draft.photo_credit = line.photo
-        elif draft.last == "byline":
-            draft.byline = f"{draft.byline} {line.text}"
-            draft.credits = draft.credits + credits
-        elif line.photo and draft.captions and draft.last == "caption":
-            draft.captions[-1] = f"{draft.captions[-1]} {line.text}"
-            draft.credits = draft.credits + bylines.photo_credit_names(line.text)
-            return
-        elif line.photo and not credits and draft.last == "text":
-            # 图片由…提供 after the text: the pictures' credit, with no caption to join.
-            draft.captions.append(line.text)
-            draft.last, draft.last_line = "caption", line.no
-            return
-        else:
-            draft.byline = f"{draft.byline} {line.text}"
-            draft.credits = draft.credits + credits
-        if line.photo and draft.byline_after_text and not draft.subheads and len(draft.paragraphs) <= 2:
-            # A photo item: the text above its credit is the picture's caption, before any caption read after it.
-            at = len(draft.captions) - draft.captions_since_text
-            draft.captions[at:at] = draft.caption_blocks()
-            draft.paragraphs.clear()
-            draft.paragraph_gaps.clear()
-        draft.last, draft.last_line = "byline", line.no
+        draft.add_credit(line.no, line.text, line.found, line.photo)
 
     def on_brief(self, line: L.Line) -> None:
         """One item of a 简讯 column: its 【title】 opens a story, the rest is its text and byline."""
@@ -305,34 +279,24 @@ class _Reader:
 
     def on_source(self, line: L.Line) -> None:
         """（新华社北京6月3日电）or （据新华社） closing a story: part of its byline."""
-        draft = self.current
-        if draft is None:
+        if self.current is None:
             self.orphan(line, "来源行前没有稿件")
             return
-        draft.byline = f"{draft.byline} {line.text}".strip()
-        draft.dateline = draft.dateline or line.found
-        draft.last, draft.last_line = "source", line.no
+        self.current.add_source(line.no, line.text, line.found)
 
     def on_closing(self, line: L.Line) -> None:
         """A closing dateline, note or series credit: the last paragraph of the story above."""
-        draft = self.current
-        if draft is None:
+        if self.current is None:
             self.orphan(line, "结尾说明前没有稿件")
             return
-        draft.paragraphs.append(line.text)
-        draft.paragraph_gaps.append(line.gap)
-        draft.closed_by = line.found
-        draft.last, draft.last_line = "closing", line.no
+        self.current.add_closing(line.no, line.text, line.gap, line.found)
 
     def on_caption(self, line: L.Line) -> None:
         if self.current is None:
             # A picture above the page's first story (the front page's lead photo): it goes with that story.
             self.pending_captions.append(line)
             return
-        self.current.captions.append(line.text)
-        self.current.captions_since_text += 1
-        self.current.credits = self.current.credits + bylines.photo_credit_names(line.text)
-        self.current.last, self.current.last_line = "caption", line.no
+        self.current.add_caption(line.no, line.text)
 
     def on_text(self, line: L.Line) -> None:
         if self.current is None:
@@ -365,20 +329,11 @@ class _Reader:
         self.pending_bylines.clear()
 
     def add_subhead(self, run: list[L.Line]) -> None:
-        texts = [line.text for line in run]
-        joined = texts[0]
-        for text in texts[1:]:
-            joined += text if ends_with_colon(joined) else f" {text}"
-        self.current.subheads.append(joined)
-        self.current.subhead_at.append(len(self.current.paragraphs))
-        self.current.last, self.current.last_line = "subhead", run[-1].no
+        self.current.add_subhead([line.text for line in run], run[-1].no)
 
     def add_lead(self, line: L.Line) -> None:
         """A lead or deck line: a paragraph of its own, which the next text does not run into."""
-        draft = self.current
-        draft.paragraphs.append(line.text)
-        draft.paragraph_gaps.append(line.gap)
-        draft.last, draft.last_line = "lead", line.no
+        self.current.add_lead(line.no, line.text, line.gap)
 
     def add_text(self, line: L.Line) -> None:
         draft = self.current
