@@ -550,6 +550,8 @@ def explain_page(text: str) -> tuple[ParsedPage, dict]:
                 found = n
         return found
 
+    decisions = [decision.to_dict() for decision in reader.decisions]
+    opening = {d["line"]: d for d in decisions if d["reading"] == "new-story"}
     explanation = {
         "lines": [
             {
@@ -561,7 +563,7 @@ def explain_page(text: str) -> tuple[ParsedPage, dict]:
             }
             for line in reader.lines
         ],
-        "decisions": [decision.to_dict() for decision in reader.decisions],
+        "decisions": decisions,
         "articles": [
             {
                 "article": n,
@@ -569,6 +571,9 @@ def explain_page(text: str) -> tuple[ParsedPage, dict]:
                 "first_line": a.first_line,
                 "last_line": a.last_line,
                 "opened_by": why,
+                # the weighed decision that opened it, and the in-body headings kept inside it
+                "opening": opening.get(a.first_line),
+                "kept_inside": [d for d in decisions if d["reading"] != "new-story" and article_of(d["line"]) == n],
             }
             for n, (a, why) in enumerate(zip(page.articles, reader.opened_by, strict=True), start=1)
         ],

@@ -126,6 +126,9 @@ def test_explain_page_names_the_rules_behind_each_decision():
     kinds = {row["text"][:6]: (row["kind"], row["rule"]) for row in explanation["lines"]}
     assert kinds["本报记者  "] == ("credit", "credit-line")
     assert [a["opened_by"] for a in explanation["articles"]] == ["first-headline", "boundary-rules"]
+    first, second = explanation["articles"]
+    assert [d["text"] for d in first["kept_inside"]] == ["从拆到留", "从冷清到热闹", "从游客到街坊"]
+    assert second["opening"]["rules"][0]["rule"] == "dateline-follows" and not second["kept_inside"]
     assert [row["article"] for row in explanation["lines"]][-1] == len(page.articles)
 
 
