@@ -251,6 +251,7 @@ REPAIR_LABELS = {
     "end-marker": "稿件结束标记",
     "byte-order-mark": "删去文件开头的字节顺序标记",
     "resumed-after-story": "被其他稿件隔开的后文已接回原稿",
+    "full-width-punctuation": "半角标点改为全角",
 }
 
 
@@ -298,7 +299,11 @@ class ImportJobAdmin(admin.ModelAdmin):
         if not repairs:
             return "—"
         rows = (
-            (r.get("line", ""), REPAIR_LABELS.get(r.get("kind"), r.get("kind")), r.get("dropped") or "")
+            (
+                r.get("line", ""),
+                REPAIR_LABELS.get(r.get("kind"), r.get("kind")),
+                r.get("dropped") or r.get("changed") or "",
+            )
             for r in repairs
         )
         return format_html("<ul>{}</ul>", format_html_join("", "<li>第 {} 行:{} <code>{}</code></li>", rows))

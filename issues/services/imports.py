@@ -18,7 +18,8 @@ from articles import workflow
 from articles.models import Article, Byline, Reporter, Section
 from issues.importing import article_fields
 from issues.models import ImportJob, Page, Placement, Publication
-from issues.parsing import ParsedArticle, ParseError, decode, parse_page
+from issues.parsing import ParsedArticle, ParseError, Repair, decode, parse_page
+from issues.parsing.punctuation import full_width_lines
 
 from . import layouts, papers
 
@@ -77,7 +78,10 @@ def import_job_run(*, job_id: int) -> ImportJob:
     if job.status != ImportJob.Status.RUNNING:
         return job  # done already, or failed and kept for a retry
     try:
-        parsed = parse_page(job.text)
+        # ASCII punctuation of a PDF extraction becomes the full-width marks Chinese is printed
+        # with, before parsing; the job keeps the text as it came, and lists each change.
+        text, marks = full_width_lines(job.text)
+        parsed = parse_page(text)
         # The issue and page are looked up (or made) first, in their own short
         # transactions, so that imports of different pages run side by side.
         page = (
@@ -95,6 +99,9 @@ def import_job_run(*, job_id: int) -> ImportJob:
             outcome = _write_page(job=job, page=page, parsed_articles=list(parsed.articles))
             job.page = outcome.page
             job.result = parsed.to_dict()
+            job.result["repairs"] = job.result.get("repairs", []) + [
+                Repair("full-width-punctuation", line, "", f"{mark.old}→{mark.new}").to_dict() for line, mark in marks
+            ]
             job.warnings = [w.to_dict() for w in parsed.warnings]
             job.conflicts = outcome.conflicts
             job.created_count, job.updated_count = outcome.created, outcome.updated

@@ -27,7 +27,7 @@ def test_reporter_page_lists_their_published_articles(client, paper):
     response = client.get(f"/reporters/{reporter.slug}/")
     assert response.status_code == 200
     assert "推动政务数据共享应用 走在全省前列" in response.text
-    assert "株洲为何要在全省率先作出弘扬“三个精神”的决定?" in response.text
+    assert "株洲为何要在全省率先作出弘扬“三个精神”的决定？" in response.text
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,7 @@ def test_every_repair_the_parser_makes_has_a_label():
 
     from issues.admin import REPAIR_LABELS
 
-    parsing = Path(__file__).resolve().parents[2] / "issues" / "parsing"
-    source = "".join(p.read_text(encoding="utf-8") for p in parsing.glob("*.py"))
+    issues = Path(__file__).resolve().parents[2] / "issues"
+    files = [*(issues / "parsing").glob("*.py"), *(issues / "services").glob("*.py")]  # the parser's and the import's
+    source = "".join(p.read_text(encoding="utf-8") for p in files)
     assert set(re.findall(r'Repair\("([a-z-]+)"', source)) == set(REPAIR_LABELS)

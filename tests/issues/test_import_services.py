@@ -46,9 +46,9 @@ def test_sample_page_becomes_articles_bylines_and_captions():
     assert all(a.history.count() == 1 for a in articles)
     first = articles[0]
     assert first.title == "市委常委会召开会议 曹慧泉主持并讲话"
-    assert first.byline == "株洲日报讯(全媒体记者陈正明)"
+    assert first.byline == "株洲日报讯（全媒体记者陈正明）"  # full-width, as Chinese is printed
     assert first.section.name == "时政"
-    assert first.body.startswith("<p>6月3日,市委常委会召开会议")
+    assert first.body.startswith("<p>6月3日，市委常委会召开会议")
     assert first.word_count > 300
     tungsten = articles[3]
     assert list(tungsten.bylines.values_list("reporter__name", "role")) == [
@@ -57,8 +57,8 @@ def test_sample_page_becomes_articles_bylines_and_captions():
         ("黄文亮", Byline.Role.CORRESPONDENT),
     ]
     assert Reporter.objects.get(name="邓伟勇").organisation == "株洲日报"
-    assert Photo.objects.get().caption == "图为株洲市二中初中部1MW分布式光伏发电项目,受访企业供图"
-    assert "<h2>现场直击:社区难题变身“流量剧本”</h2>" in articles[7].body
+    assert Photo.objects.get().caption == "图为株洲市二中初中部1MW分布式光伏发电项目，受访企业供图"
+    assert "<h2>现场直击：社区难题变身“流量剧本”</h2>" in articles[7].body
     assert set(job.articles.all()) == set(articles)
 
 
@@ -192,3 +192,16 @@ def test_publishing_an_issue_publishes_its_approved_articles_once(django_user_mo
     issue.refresh_from_db()
     assert issue.status == issue.Status.PUBLISHED and issue.published_at is not None
     assert Article.objects.published().count() == 3
+
+
+def test_ascii_punctuation_of_a_pdf_extraction_is_imported_full_width_and_listed():
+    text = (
+        "市政府召开专题会议\n\n本报讯(记者 王小明)6月3日,市政府召开专题会议:研究部署1.3MW光伏项目,"
+        "会议时间10:30;网址www.example.com不变.\n"
+    )
+    job = _import(text.encode())
+    article = Article.objects.get()
+    assert "6月3日，市政府召开专题会议：研究部署1.3MW光伏项目，会议时间10:30；网址www.example.com" in article.body
+    changed = [r["changed"] for r in job.result["repairs"] if r["kind"] == "full-width-punctuation"]
+    assert ",→，" in changed and ":→：" in changed and len(changed) >= 4
+    assert job.text == text  # the job keeps the page as it came

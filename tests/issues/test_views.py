@@ -56,7 +56,7 @@ def test_article_page_has_everything_a_reader_needs(client, paper):
 def test_photo_captions_appear_on_the_article_page(client, paper):
     article = paper["articles"][6]
     response = client.get(f"/articles/{article.pk}/")
-    assert "<figcaption>图为株洲市二中初中部1MW分布式光伏发电项目,受访企业供图" in response.text
+    assert "<figcaption>图为株洲市二中初中部1MW分布式光伏发电项目，受访企业供图" in response.text
 
 
 def test_article_page_queries_are_fixed(client, paper, django_assert_max_num_queries):
