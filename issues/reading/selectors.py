@@ -13,14 +13,14 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles import search
 from articles.models import Article, Byline, SearchDocument, Section
 from articles.text import excerpt, plain_text
-from issues.models import Issue, Page, PublishedPage
+from issues.models import Issue, Page, Placement, PublishedPage
 
 from . import rows
 from .cache import site_generation
@@ -276,3 +276,44 @@ def search_documents(
             .order_by("-rank", "-published_at")
         )
     return newest.select_related("article", "article__section").defer("text", "vector"), terms
+
+
+# -- the read API (issues/reading/api.py): a paper's issues and pages by its code -------
+
+
+def paper_issues() -> QuerySet[Issue]:
+    """Published issues with at least one visible page (a published article placed), newest first."""
+    shown = Placement.objects.filter(page__issue=OuterRef("pk"), article__status=Article.Status.PUBLISHED)
+    return published_issues().filter(Exists(shown))
+
+
+def paper_issue_pages(*, publication: str, day: datetime.date) -> list[dict]:
+    """A paper's issue's visible pages in order, from their rows; one query (built from the tables
+    when the rows are not written yet)."""
+    found = PublishedPage.objects.filter(date=day, publication__code=publication).order_by("number")
+    pages = [json.loads(data) for data in found.values_list("data", flat=True)]
+    if not pages:
+        issue = published_issues().filter(date=day, publication__code=publication).first()
+        return rows.issue_live(issue_id=issue.pk) if issue else []
+    return pages
+
+
+def paper_page(*, publication: str, day: datetime.date, code: str) -> tuple[dict, dict] | None:
+    """A visible page's row and its layout (the areas in page fractions); one query."""
+    found = PublishedPage.objects.filter(date=day, code=code, publication__code=publication)
+    row = found.values_list("data", "page__layout").first()
+    if row is not None:
+        return json.loads(row[0]), row[1] or {}
+    page = (
+        Page.objects.filter(issue__in=published_issues().filter(date=day, publication__code=publication), code=code)
+        .select_related("issue__publication")
+        .first()
+    )
+    data = rows.page_live(page=page) if page else None
+    return (data, page.layout or {}) if data else None
+
+
+def article_print_extras(pk: int) -> dict:
+    """What the article's reader row does not carry: its rubric and its paper's code; one query."""
+    found = Article.objects.published().filter(pk=pk)
+    return found.values("rubric", publication=F("placement__page__issue__publication__code")).first() or {}
