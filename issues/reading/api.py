@@ -20,6 +20,7 @@ import datetime
 import hashlib
 import json
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ from .jinja2 import url
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+LOCAL_ANSWERS = 256
 _ROLES = dict(Byline.Role.choices)
 _ROLE_CODES = {label: code for code, label in Byline.Role.choices}
 _PERIODS = {"s": 1, "sec": 1, "min": 60, "m": 60, "hour": 3600, "h": 3600, "day": 86400, "d": 86400}
@@ -94,12 +96,10 @@ class AnonymousRate(BaseThrottle):
             return True
         count, seconds = anon_rate()
         key = f"api:rate:{self.get_ident(request)}:{int(time.time() // seconds)}"
-        cache.add(key, 0, seconds + 1)
         try:
-            used = cache.incr(key)
-        except ValueError:  # the window's counter expired between the two calls
-            cache.set(key, 1, seconds + 1)
-            used = 1
+            used = cache.incr(key)  # one round trip once the window has begun
+        except ValueError:  # the window's first request
+            used = 1 if cache.add(key, 1, seconds + 1) else cache.incr(key)
         return used <= count
 
     def wait(self) -> float:
@@ -128,11 +128,41 @@ def too_many_requests(request: HttpRequest, exc: Throttled) -> HttpResponse:
 # -- answers: cached under the site's generation, with ETag and Last-Modified ----------
 
 
+class _Recent:
+    """This process's most recent answers, in front of Redis, as the site keeps its pages
+    (cache.py): a hot answer costs no round trip. Keys carry the generation, so a change
+    leaves the old answers to age out."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.entries = size, OrderedDict()
+
+    def get(self, key: str) -> tuple | None:
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key: str, entry: tuple) -> None:
+        self.entries[key] = entry
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
+_recent = _Recent(LOCAL_ANSWERS)
+
+
 def _answer(request: HttpRequest, build: Callable[[], BaseModel]) -> HttpResponse:
     """The answer's JSON, from the cache when the site has not changed since it was built; 304 when
     the client has it already. `build` raises HttpError (404) for what readers may not see."""
     key = f"api:{site_generation()}:{request.get_host()}{request.get_full_path()}"
-    entry = cache.get(key) if settings.PAGE_CACHE else None
+    entry = None
+    if settings.PAGE_CACHE:
+        entry = _recent.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                _recent.put(key, entry)
     if entry is None:
         body = build().model_dump_json().encode()
         etag = quote_etag(hashlib.md5(body, usedforsecurity=False).hexdigest())
@@ -140,6 +170,7 @@ def _answer(request: HttpRequest, build: Callable[[], BaseModel]) -> HttpRespons
         entry = (body, etag, int(time.time()))
         if settings.PAGE_CACHE:
             cache.set(key, entry, PAGE_TTL)
+            _recent.put(key, entry)
     body, etag, built = entry
     response = get_conditional_response(request, etag=etag, last_modified=built)
     if response is None:
@@ -179,7 +210,16 @@ class Key:
 
 
 def _when(value) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(str(value))
+    when = datetime.datetime.fromisoformat(str(value))
+    if when.tzinfo is None:
+        raise ValueError(value)
+    return when
+
+
+def _id(value) -> int:
+    if not isinstance(value, int) or not 0 < value < 2**63:
+        raise ValueError(value)
+    return value
 
 
 def _real(value) -> RawSQL:
@@ -187,10 +227,10 @@ def _real(value) -> RawSQL:
     return RawSQL("%s::real", (value,))
 
 
-NEWEST = (Key("published_at", _when), Key("id", int))
-NEWEST_DOCUMENTS = (Key("published_at", _when), Key("article_id", int))
-RANKED_DOCUMENTS = (Key("rank", float, _real), Key("published_at", _when), Key("article_id", int))
-ISSUES = (Key("date", lambda value: datetime.date.fromisoformat(str(value))), Key("id", int))
+NEWEST = (Key("published_at", _when), Key("id", _id))
+NEWEST_DOCUMENTS = (Key("published_at", _when), Key("article_id", _id))
+RANKED_DOCUMENTS = (Key("rank", float, _real), Key("published_at", _when), Key("article_id", _id))
+ISSUES = (Key("date", lambda value: datetime.date.fromisoformat(str(value))), Key("id", _id))
 
 
 def _encode(values: list) -> str:
@@ -219,7 +259,8 @@ def keyset_page(
         for index, key in enumerate(keys):  # (a, b, c) < (x, y, z), column by column
             equal = Q(**{keys[i].name: after[i] for i in range(index)})
             before |= equal & Q(**{f"{key.name}__lt": after[index]})
-        rows = rows.filter(before)
+        # The first column bounded on its own: the index seeks to the cursor, not past every page before.
+        rows = rows.filter(Q(**{f"{keys[0].name}__lte": after[0]}), before)
     found = list(rows[: limit + 1])
     if len(found) <= limit:
         return found, None, None

@@ -1,7 +1,9 @@
 """The read API (/api/v1/): what programs see of the published paper, in how many queries, how
 often, and never anything readers may not see."""
 
+import base64
 import hashlib
+import json
 
 import pytest
 from django.core.cache import cache
@@ -11,6 +13,7 @@ from articles.models import Article, SearchDocument
 from issues.models import ApiKey, Page
 from issues.reading import rows as reader_rows
 from issues.reading import selectors
+from issues.reading.cache import bump_site_generation
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -29,8 +32,10 @@ DAY = "2025-06-04"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """No answer or rate counter of an earlier test."""
+    """No answer or rate counter of an earlier test: the counters go, and a generation above any
+    before it leaves earlier answers behind."""
     cache.clear()
+    bump_site_generation()
 
 
 def _get(client, path, **headers):
@@ -226,8 +231,13 @@ def test_pages_of_a_list_stay_put_when_articles_are_published_meanwhile(
 def test_page_size_is_bounded_and_a_bad_cursor_is_refused(client, paper):
     assert client.get(f"{API}/latest?limit=101").status_code == 422
     assert client.get(f"{API}/latest?limit=0").status_code == 422
-    response, data = _get(client, "/latest?cursor=not-a-cursor")
-    assert response.status_code == 400 and "cursor" in data["detail"]
+    for cursor in ("not-a-cursor", _cursor(["2025-06-04T00:00:00", 1]), _cursor(["2025-06-04T00:00:00+08:00", 2**70])):
+        response, data = _get(client, f"/latest?cursor={cursor}")
+        assert response.status_code == 400 and "cursor" in data["detail"]
+
+
+def _cursor(values) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
 
 
 # -- search ------------------------------------------------------------------------------
