@@ -4,27 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('issues', '0006_published_page'),
+        ("issues", "0006_published_page"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApiKey',
+            name="ApiKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('partner', models.CharField(max_length=100, verbose_name='合作方')),
-                ('prefix', models.CharField(editable=False, help_text='用于辨认，不是完整密钥', max_length=12, verbose_name='密钥开头')),
-                ('digest', models.CharField(editable=False, max_length=64, unique=True, verbose_name='密钥摘要')),
-                ('is_active', models.BooleanField(default=True, verbose_name='启用')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("partner", models.CharField(max_length=100, verbose_name="合作方")),
+                (
+                    "prefix",
+                    models.CharField(
+                        editable=False, help_text="用于辨认，不是完整密钥", max_length=12, verbose_name="密钥开头"
+                    ),
+                ),
+                ("digest", models.CharField(editable=False, max_length=64, unique=True, verbose_name="密钥摘要")),
+                ("is_active", models.BooleanField(default=True, verbose_name="启用")),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
             ],
             options={
-                'verbose_name': 'API 密钥',
-                'verbose_name_plural': 'API 密钥',
-                'ordering': ['partner', 'id'],
+                "verbose_name": "API 密钥",
+                "verbose_name_plural": "API 密钥",
+                "ordering": ["partner", "id"],
             },
         ),
     ]

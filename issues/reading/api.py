@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 import django_filters
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
@@ -88,6 +89,22 @@ def anon_rate() -> tuple[int, int]:
     return int(count), _PERIODS[period.strip()]
 
 
+def _count(key: str, ttl: int) -> int:
+    """Add one to a counter in Django's cache and return it; the counter lives `ttl` seconds."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        # One round trip: Django's incr() asks whether the key exists first, and add() then incr()
+        # would take three. The key is made as Django makes it, so the cache API reads it too.
+        name = backend.make_and_validate_key(key)
+        pipe = backend._cache.get_client(name, write=True).pipeline()
+        used, _ = pipe.incr(name).expire(name, ttl, nx=True).execute()
+        return used
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window's first request
+        return 1 if cache.add(key, 1, ttl) else cache.incr(key)
+
+
 class AnonymousRate(BaseThrottle):
     """A fixed window per client address, counted in Django's cache (Redis: one INCR a request)."""
 
@@ -95,12 +112,7 @@ class AnonymousRate(BaseThrottle):
         if isinstance(getattr(request, "auth", None), ApiKey):
             return True
         count, seconds = anon_rate()
-        key = f"api:rate:{self.get_ident(request)}:{int(time.time() // seconds)}"
-        try:
-            used = cache.incr(key)  # one round trip once the window has begun
-        except ValueError:  # the window's first request
-            used = 1 if cache.add(key, 1, seconds + 1) else cache.incr(key)
-        return used <= count
+        return _count(f"api:rate:{self.get_ident(request)}:{int(time.time() // seconds)}", seconds + 1) <= count
 
     def wait(self) -> float:
         _, seconds = anon_rate()
