@@ -141,6 +141,16 @@ def test_an_article_has_its_headline_bylines_body_photos_section_and_place_in_pr
     assert data["previous"]["id"] == paper["articles"][-1].pk and data["next"] is None
 
 
+def test_the_body_is_the_sanitised_html_the_services_keep(client, paper, django_capture_on_commit_callbacks):
+    article = paper["articles"][0]
+    with django_capture_on_commit_callbacks(execute=True):
+        article.body = '<p onclick="steal()">正文<script>alert(1)</script></p>'
+        article_services.article_save(article=article)
+    _, data = _get(client, f"/articles/{article.pk}")
+    assert "正文" in data["body_html"] and data["body_text"] == "正文"
+    assert "<script" not in data["body_html"] and "onclick" not in data["body_html"]
+
+
 def test_an_issue_lists_its_visible_pages_in_order_with_their_headlines(
     client, paper, superuser, django_capture_on_commit_callbacks
 ):
