@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.cache import cache
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -165,7 +166,8 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["kicker", "title", "subtitle", "rubric", "section"]}),
         ("署名与电头", {"fields": ["byline", "dateline"]}),
-        ("正文", {"fields": ["summary", "body"]}),
+        # based_on_version: the version this form was loaded at, so a stale save is refused.
+        ("正文", {"fields": ["summary", "body", "based_on_version"]}),
         ("状态", {"fields": [*readonly_fields, "source"]}),
     ]
 
@@ -175,6 +177,26 @@ class ArticleAdmin(admin.ModelAdmin):
             func, name, label = _workflow_action(move)
             actions[name] = (func, name, label)
         return actions
+
+    def get_queryset(self, request):
+        # A draft belongs to its author until it is submitted: nobody else lists or opens it.
+        queryset = super().get_queryset(request)
+        return queryset.exclude(Q(status=workflow.DRAFT) & ~Q(created_by=request.user))
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        # The list unfiltered but for the drafts it hides is the whole table as far as its size goes.
+        plain = not any(key not in {"o", "p"} for key in request.GET)
+        return self.paginator(queryset, per_page, orphans, allow_empty_first_page, whole_table=plain)
+
+    def has_change_permission(self, request, obj=None):
+        """The text may be changed only by whoever may make the next review move on it; anyone
+        else gets the article read-only, with the moves open to them."""
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None:
+            return True
+        roles, own = selectors.user_roles(request.user), selectors.is_own(obj, request.user)
+        return workflow.may_edit(obj.status, roles=roles, own=own)
 
     def save_model(self, request, obj, form, change):
         services.article_save(article=obj, by=request.user, based_on=form.cleaned_data.get("based_on_version"))
@@ -218,9 +240,11 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request, article):
             return redirect("admin:index")
         if request.method == "POST" and self.has_change_permission(request, article):
-            restored = services.article_restore(
-                article=article, history_id=int(request.POST["history_id"]), by=request.user
-            )
+            history_id = request.POST.get("history_id", "")
+            if not history_id.isdigit() or not article.history.filter(history_id=history_id).exists():
+                self.message_user(request, "没有这个修订版本,未作恢复。", messages.ERROR)
+                return redirect("admin:articles_article_revisions", pk=pk)
+            restored = services.article_restore(article=article, history_id=int(history_id), by=request.user)
             self.message_user(request, f"已恢复,现为第 {restored.version} 版。", messages.SUCCESS)
             return redirect("admin:articles_article_revisions", pk=pk)
         revisions = selectors.article_history(article=article)["revisions"]

@@ -4,6 +4,7 @@ from django import forms
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from .models import Article, Photo
+from .uploads import check_image
 
 
 class DeskArticleForm(forms.ModelForm):
@@ -32,3 +33,8 @@ class PhotoForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["image"].required = True
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        check_image(image)
+        return image

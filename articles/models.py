@@ -219,8 +219,7 @@ class Transition(models.Model):
 
     @property
     def move_label(self) -> str:
-        move = workflow.MOVES_BY_NAME.get(self.move)
-        return move.label if move else self.move
+        return workflow.move_label(self.move)
 
 
 class SearchDocument(models.Model):

@@ -86,12 +86,19 @@ def article_update(*, article: Article, by: AbstractBaseUser | None = None, **fi
     return article_save(article=article, by=by)
 
 
+# The fields that make an article's text: a change to any of them is an edit review must see.
+TEXT_FIELDS = ("kicker", "title", "subtitle", "rubric", "byline", "dateline", "summary", "body", "section_id")
+
+
 @transaction.atomic
 def article_save(*, article: Article, by: AbstractBaseUser | None = None, based_on: int | None = None) -> Article:
     """Save an article edited in a form: sanitise the body, count words, bump the version.
 
-    `based_on` is the version the editor started from; if someone saved since, nothing
-    is written and EditConflict says what they changed.
+    Only someone who may make the next review move may change the text (workflow.EDIT_ROLES;
+    `by=None` is the system). A change to signed-off text sends it back to 终审, and a change
+    to published text is recorded as 修改后重新签发: nothing changes unreviewed. `based_on` is
+    the version the editor started from; if someone saved since, nothing is written and
+    EditConflict says what they changed.
     """
     article.body = clean_html(article.body)
     article.word_count = count_words(article.body)
@@ -100,6 +107,8 @@ def article_save(*, article: Article, by: AbstractBaseUser | None = None, based_
         article.save()
         return article
     current = Article.objects.select_for_update().get(pk=article.pk)
+    if by is not None:
+        workflow.check_edit(current.status, roles=selectors.user_roles(by), own=selectors.is_own(current, by))
     if based_on is not None and current.version != based_on:
         raise EditConflict(current, revision_diff_html(article=current, since_version=based_on))
     article.status, article.published_at, article.scheduled_at = (
@@ -107,6 +116,20 @@ def article_save(*, article: Article, by: AbstractBaseUser | None = None, based_
         current.published_at,
         current.scheduled_at,
     )
+    edited = any(getattr(article, f) != getattr(current, f) for f in TEXT_FIELDS)
+    back_to = workflow.EDIT_SENDS_BACK.get(current.status)
+    if edited and back_to:
+        article.status, article.scheduled_at = back_to, None
+        article._change_reason = workflow.EDIT_MOVE_LABELS[workflow.EDIT_RESUBMIT]
+        Transition.objects.create(
+            article=current, move=workflow.EDIT_RESUBMIT, from_status=current.status, to_status=back_to, by=by
+        )
+    elif edited and current.status == workflow.PUBLISHED:
+        article._change_reason = workflow.EDIT_MOVE_LABELS[workflow.EDIT_REVISE_PUBLISHED]
+        Transition.objects.create(
+            article=current, move=workflow.EDIT_REVISE_PUBLISHED, from_status=current.status,
+            to_status=current.status, by=by,
+        )  # fmt: skip
     article.version = current.version + 1
     article.save()
     if article.status == Article.Status.PUBLISHED:

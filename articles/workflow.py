@@ -99,7 +99,8 @@ class Move:
 
 _RETURNED = frozenset({NOTIFY})
 MOVES: tuple[Move, ...] = (
-    Move("submit", "提交审核", frozenset({DRAFT, RETURNED}), SUBMITTED, EDITORS_UP, frozenset({REPORTER})),
+    # A draft is its author's until submitted: only the author submits it.
+    Move("submit", "提交审核", frozenset({DRAFT, RETURNED}), SUBMITTED, frozenset(), EDITORS_UP | {REPORTER}),
     Move("approve_first", "初审通过", frozenset({SUBMITTED}), REVIEW2, EDITORS_UP),
     Move("approve_second", "复审通过", frozenset({REVIEW2}), REVIEW3, DESK_UP),
     Move("approve_final", "终审签发", frozenset({REVIEW3}), APPROVED, CHIEF_UP),
@@ -126,6 +127,39 @@ MOVES_BY_NAME = {move.name: move for move in MOVES}
 
 # States in which the author may still edit the text.
 AUTHOR_EDITABLE = frozenset({DRAFT, RETURNED})
+
+# Who may change an article's text in each state: whoever may make the next review move on it
+# (and, before review, its author). Withdrawn text is reopened before anyone edits it.
+EDIT_ROLES: dict[str, frozenset[str]] = {
+    DRAFT: EDITORS_UP,
+    RETURNED: EDITORS_UP,
+    SUBMITTED: EDITORS_UP,
+    REVIEW2: DESK_UP,
+    REVIEW3: CHIEF_UP,
+    APPROVED: DESK_UP,
+    SCHEDULED: DESK_UP,
+    PUBLISHED: CHIEF_UP,
+}
+# An edit to signed-off text sends it back to 终审: nothing changed goes out unreviewed.
+EDIT_SENDS_BACK: dict[str, str] = {APPROVED: REVIEW3, SCHEDULED: REVIEW3}
+# The audit rows an edit writes (Transition.move): signed-off text sent back, published text revised
+# (itself a reviewed move, made only by someone who may sign it).
+EDIT_RESUBMIT, EDIT_REVISE_PUBLISHED = "edit_resubmit", "revise_published"
+EDIT_MOVE_LABELS = {EDIT_RESUBMIT: "修改后重新送审", EDIT_REVISE_PUBLISHED: "修改后重新签发"}
+
+
+def may_edit(state: str, *, roles: frozenset[str], own: bool) -> bool:
+    """May someone with these roles change the text of an article in this state?"""
+    if own and state in AUTHOR_EDITABLE and REPORTER in roles:
+        return True
+    return bool(EDIT_ROLES.get(state, frozenset()) & roles)
+
+
+def check_edit(state: str, *, roles: frozenset[str], own: bool) -> None:
+    if not may_edit(state, roles=roles, own=own):
+        raise NotAllowed(f"“{STATE_LABELS.get(state, state)}”的稿件,您没有权限修改正文")
+
+
 # States that are in someone's review queue, in order.
 QUEUES = (SUBMITTED, REVIEW2, REVIEW3, APPROVED, SCHEDULED)
 
@@ -145,6 +179,11 @@ def check(move: Move, *, state: str, roles: frozenset[str], own: bool, note: str
         raise NoteMissing(f"{move.label}需要填写意见")
     if move.needs_time and when is None:
         raise TimeMissing(f"{move.label}需要填写发布时间")
+
+
+def move_label(name: str) -> str:
+    move = MOVES_BY_NAME.get(name)
+    return move.label if move else EDIT_MOVE_LABELS.get(name, name)
 
 
 def move_named(name: str) -> Move:

@@ -14,7 +14,7 @@ from articles.workflow import WorkflowError
 from . import selectors, tasks
 from .forms import PageUploadForm
 from .models import ApiKey, ImportJob, Issue, Page, Placement, Publication
-from .proofs import proof_pdf
+from .proofs import MissingFonts, proof_pdf
 from .services import imports, inbox, layouts, papers
 
 
@@ -67,7 +67,7 @@ class IssueAdmin(ReaderVisibleAdmin):
     def proof_view(self, request, pk):
         issue = get_object_or_404(Issue, pk=pk)
         pages = list(issue.pages.order_by("number"))
-        return _pdf_response(proof_pdf(selectors.proof_pages(pages=pages)), f"proof-{issue.date}.pdf")
+        return _proof_response(self, request, pages, f"proof-{issue.date}.pdf")
 
     @admin.action(description="出版本期(发布其中已签发的稿件)")
     def publish(self, request, queryset):
@@ -140,10 +140,16 @@ class PageAdmin(ReaderVisibleAdmin):
 
     def proof_view(self, request, pk):
         page = get_object_or_404(Page.objects.select_related("issue__publication"), pk=pk)
-        return _pdf_response(proof_pdf(selectors.proof_pages(pages=[page])), f"proof-{page.issue.date}-{page.code}.pdf")
+        return _proof_response(self, request, [page], f"proof-{page.issue.date}-{page.code}.pdf")
 
 
-def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+def _proof_response(admin_view, request, pages: list[Page], filename: str) -> HttpResponse:
+    """The proof PDF of these pages; without CJK fonts, the editor is told why instead."""
+    try:
+        pdf = proof_pdf(selectors.proof_pages(pages=pages))
+    except MissingFonts as exc:
+        admin_view.message_user(request, str(exc), messages.ERROR)
+        return redirect(request.META.get("HTTP_REFERER") or "admin:index")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

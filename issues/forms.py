@@ -4,6 +4,8 @@ from django import forms
 
 from .models import Publication
 
+MAX_PAGE_BYTES = 50 * 1024 * 1024  # a page of text is tens of kilobytes, a page PDF a few megabytes
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -30,6 +32,15 @@ class PageUploadForm(forms.Form):
     page_name = forms.CharField(label="版名", max_length=50, required=False)
     files = MultipleFileField(label="版面文本文件", required=False, help_text="可多选 .txt 文件")
     text = forms.CharField(label="或粘贴文本", widget=forms.Textarea(attrs={"rows": 12}), required=False)
+
+    def clean_files(self):
+        files = self.cleaned_data.get("files") or []
+        for upload in files:
+            if upload.size > MAX_PAGE_BYTES:
+                raise forms.ValidationError(
+                    f"{upload.name}:文件超过 {MAX_PAGE_BYTES // (1024 * 1024)} MB,不像是一版文本。"
+                )
+        return files
 
     def clean(self):
         data = super().clean()

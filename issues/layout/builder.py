@@ -1,17 +1,18 @@
-"""build_layout: a page's articles and geometry -> a PageLayout of rectangular blocks on the grid.
+"""build_layout: a page's articles and geometry -> a PageLayout of blocks on the column grid, each sized
+by setting its text.
 
-The method is the column-stack guillotine packing of automatic newspaper pagination
-(cf. Strecker & Hennig, "Automatic Layouting of Personalized Newspaper Pages", 2009,
-and the grid-based layouts of Jacobs et al., SIGGRAPH 2003): the lead article takes
-a band across the top with the largest headline; the rest of the page is cut into
-vertical stacks of whole columns, and each stack holds a run of articles in reading
-order, one above the other, each as wide as its stack. Every way of cutting the
-columns into stacks (each at least two columns wide) and every way of dealing the
-articles, in order, into those stacks is scored by exhaustive search, with each
-stack's height shared out in proportion to what its articles need (headline, byline,
-photos at their aspect ratio, text set at the stack's width). The score charges text
-that does not fit twice what it charges white space. Then headlines and leading grow
-(within limits) to take up what white space is left. Pure Python; no Django.
+The page is cut as a 版面编辑 cuts a broadsheet (a guillotine of column stacks, cf. Strecker & Hennig,
+"Automatic Layouting of Personalized Newspaper Pages", 2009): the lead takes the top left, four to six
+columns wide (the whole width only on a page of few articles); beside it, the right-hand columns run
+from the top to the foot in one or two stacks (the second story on top); under the lead, its columns
+are cut into one to three stacks. Articles are dealt in reading order: the first ones down the right,
+the rest under the lead. Each article's height at a width comes from setting it (setting.measure:
+headline zone, photos at their aspect ratio with captions, the text's own lines in columns), so a
+stack holds its articles exactly when their heights add up to it. Every cut of the columns and every
+deal is scored by dynamic programming over the deals (the cost of a stack is additive), charging
+text that must jump three times what it charges white space that no block can take up; a block a
+little taller than its text takes the difference by a larger headline and opened leading. Pure
+Python; no Django.
 """
 
 from __future__ import annotations
@@ -19,70 +20,21 @@ from __future__ import annotations
 import itertools
 import math
 import time
-from functools import cache
+from dataclasses import replace
 
-from .geometry import PT_MM, PageGeometry
+from .geometry import PageGeometry
 from .model import Block, LayoutArticle, PageLayout
+from .setting import compose, headline_pt, measure
 
-MIN_STACK_COLUMNS = 2
-MAX_STACKS = 4
-LEAD_BAND_MIN, LEAD_BAND_MAX = 0.18, 0.55  # of the page height
-OVERFLOW_WEIGHT = 2.0
-HEADLINE_GROWTH, LEADING_GROWTH = 1.5, 1.25
-BLOCK_GAP_MM = 3.0
-MIN_TEXT_LINES = 4
-TITLE_LINES = 2  # a title is fitted to this many lines, down to the smallest size
-TITLE_STEP_PT, MIN_HEADLINE_PT = 2.0, 16.0
-
-
-def headline_pt(columns: int, *, lead: bool) -> float:
-    """The headline size a block of this width takes: the lead's is the largest on the page."""
-    if lead:
-        return 40.0
-    return {2: 18.0, 3: 22.0, 4: 26.0, 5: 28.0}.get(columns, 30.0)
-
-
-def _title_lines(text: str, width_mm: float, pt: float) -> int:
-    per_line = max(1, math.floor(width_mm / (pt * PT_MM)))
-    return math.ceil(len(text) / per_line)
-
-
-def _title_height(text: str, width_mm: float, pt: float) -> float:
-    if not text:
-        return 0.0
-    return _title_lines(text, width_mm, pt) * pt * PT_MM * 1.25
-
-
-def title_pt(article: LayoutArticle, columns: int, geometry: PageGeometry, *, lead: bool) -> float:
-    """The block's headline size, stepped down until the title takes at most two lines:
-    a long title is set smaller, as a desk would, rather than wrapped onto four."""
-    width, pt = geometry.span_mm(columns), headline_pt(columns, lead=lead)
-    while pt - TITLE_STEP_PT >= MIN_HEADLINE_PT and _title_lines(article.title, width, pt) > TITLE_LINES:
-        pt -= TITLE_STEP_PT
-    return pt
-
-
-def needed_mm(article: LayoutArticle, columns: int, geometry: PageGeometry, *, lead: bool = False,
-              headline_scale: float = 1.0, leading_scale: float = 1.0) -> float:  # fmt: skip
-    """The height the article asks for at this width: headline, byline, photos with captions, text."""
-    width = geometry.span_mm(columns)
-    pt = title_pt(article, columns, geometry, lead=lead) * headline_scale
-    head = _title_height(article.title, width, pt)
-    head += _title_height(article.kicker, width, 14.0) + _title_height(article.subtitle, width, 14.0)
-    line = geometry.line_mm * leading_scale
-    # A photo spans at most half the block (two columns at least); text runs beside it.
-    photo_width = geometry.span_mm(min(columns, max(MIN_STACK_COLUMNS, columns // 2)))
-    photos = sum((photo_width / max(aspect, 0.2) + 2 * line) * photo_width / width for aspect in article.photos)
-    per_line = geometry.chars_per_line
-    # Each paragraph opens with a two-character indent and ends on a part line.
-    text_lines = math.ceil((article.body_chars + 2 * article.paragraphs) / per_line) + article.paragraphs // 2
-    text = math.ceil(text_lines / columns) * line
-    return head + line + photos + text + BLOCK_GAP_MM
-
-
-def _minimum_mm(article: LayoutArticle, columns: int, geometry: PageGeometry, *, lead: bool) -> float:
-    pt = title_pt(article, columns, geometry, lead=lead)
-    return _title_height(article.title, geometry.span_mm(columns), pt) + MIN_TEXT_LINES * geometry.line_mm
+OVERFLOW_WEIGHT, HOLE_WEIGHT, GROWTH_WEIGHT = 3.0, 1.5, 0.4
+MAX_BODY_PT, BODY_STEP_PT = 10.0, 0.5  # a thin page may be set up to 10 pt
+LOOSE_PAGE = 0.08
+FULL_WIDTH_LEAD_PENALTY = 40.0  # lines × columns: the lead across the page only where nothing else works
+FEW_WIDTHS_PENALTY = 10_000.0  # a page of five or more in fewer than three block widths looks like strips
+MANY_ARTICLES = 5
+LEAD_MAX_SHARE = 0.6  # of the type area's height
+MAX_LEFT_STACKS, MAX_RIGHT_STACKS = 3, 2
+INFEASIBLE = 1e12
 
 
 def _compositions(total: int, parts: int, minimum: int):
@@ -96,128 +48,245 @@ def _compositions(total: int, parts: int, minimum: int):
             yield (first, *rest)
 
 
-def _splits(count: int, parts: int):
-    """Ways to deal `count` articles, in order, into `parts` non-empty runs."""
-    for cuts in itertools.combinations(range(1, count), parts - 1):
-        bounds = (0, *cuts, count)
-        yield [(bounds[i], bounds[i + 1]) for i in range(parts)]
+def _cuts(total: int, max_parts: int, *, allow_single: bool) -> list[tuple[int, ...]]:
+    """Stack widths for a group of columns: parts of two or more; a one-column stack (briefs) only
+    where the group is three columns wide."""
+    cuts = [c for parts in range(1, max_parts + 1) for c in _compositions(total, parts, 2)]
+    if allow_single and total == 3:
+        cuts += [(1, 2), (2, 1)]
+    return cuts
 
 
-def build_layout(articles: list[LayoutArticle], geometry: PageGeometry | None = None) -> PageLayout:
-    """Lay out a page; every article is placed, and text that does not fit is reported as overflow."""
+def page_plans(columns: int, count: int):
+    """(lead width, right-hand stack widths, stack widths under the lead) for a page of `count` articles."""
+    if count <= 1:
+        yield columns, (), ()
+        return
+    for lead in range(max(2, math.ceil(columns / 2)), columns - 1):
+        for right in _cuts(columns - lead, MAX_RIGHT_STACKS, allow_single=True):
+            for left in _cuts(lead, MAX_LEFT_STACKS, allow_single=False):
+                if len(right) + len(left) <= count - 1:
+                    yield lead, right, left
+                if len(right) <= count - 1:
+                    yield lead, right, ()  # the right-hand stacks only: the lead runs to the foot
+    if count < MANY_ARTICLES:  # a page of few: the lead across the top, two or three stacks under it
+        for below in _cuts(columns, MAX_LEFT_STACKS, allow_single=False):
+            if 2 <= len(below) <= count - 1:
+                yield columns, (), below
+
+
+def build_layout(articles: list[LayoutArticle], geometry: PageGeometry | None = None, *,
+                 masthead_mm: float = 0.0, max_body_pt: float = MAX_BODY_PT) -> PageLayout:  # fmt: skip
+    """Lay out a page: every article placed and set; text that does not fit is reported as overflow
+    with its jump (下转第X版). `masthead_mm` keeps a band over the lead for A1's 报头.
+
+    A page whose text leaves more than LOOSE_PAGE of its blocks white at the publication's body size
+    is tried once more at a larger size (up to `max_body_pt`), as a desk sets a thin page larger
+    rather than open its leading; the setting with the lower cost is kept."""
     started = time.perf_counter()
     geometry = geometry or PageGeometry()
     ordered = sorted(articles, key=lambda a: (a.position, a.id))
-    if not ordered:
-        return _finish(geometry, [], started)
-    lead, rest = ordered[0], ordered[1:]
-    height, columns = geometry.height_mm, geometry.columns
-
-    @cache
-    def need(index: int, width: int) -> float:
-        return needed_mm(rest[index], width, geometry)
-
-    if not rest:
-        band = height
-    else:
-        lead_need = needed_mm(lead, columns, geometry, lead=True)
-        rest_need = sum(need(i, 2) for i in range(len(rest))) / (columns / 2)
-        # The lead's band: its share of what the whole page asks for, within limits.
-        share = lead_need / (lead_need + rest_need)
-        band = _snap(min(max(share, LEAD_BAND_MIN), LEAD_BAND_MAX) * height, geometry)
-    below = height - band
-
-    best: tuple[float, list] | None = None
-    if rest:
-        for stacks in range(1, min(MAX_STACKS, len(rest), columns // MIN_STACK_COLUMNS) + 1):
-            for widths in _compositions(columns, stacks, MIN_STACK_COLUMNS):
-                starts = [sum(widths[:i]) for i in range(stacks)]
-                for split in _splits(len(rest), stacks):
-                    if not _respects_pins(rest, split, starts, widths):
-                        continue
-                    cost, plan = _score(rest, split, widths, starts, below, need, geometry)
-                    if best is None or cost < best[0]:
-                        best = (cost, plan)
-    blocks = [_block(lead, 0, columns, 0.0, band, geometry, lead=True)]
-    for index, column, width, y, h in best[1] if best else []:
-        block = _block(rest[index], column, width, band + y, h, geometry, lead=False, cap_pt=blocks[0].headline_pt)
-        blocks.append(block)
-    return _finish(geometry, blocks, started)
+    layout, cost = _build(ordered, geometry, masthead_mm, started)
+    loose = 1 - layout.metrics.get("content_density", 1.0)
+    if layout.typeset and layout.blocks and loose > LOOSE_PAGE and geometry.body_pt < max_body_pt:
+        # One more try, at the size that about fills the white: text area grows with the square of the size.
+        steps = max(1, round((math.sqrt(1 / (1 - loose)) - 1) * geometry.body_pt / BODY_STEP_PT))
+        size = min(max_body_pt, geometry.body_pt + steps * BODY_STEP_PT)
+        larger, larger_cost = _build(ordered, replace(geometry, body_pt=size), masthead_mm, started)
+        if larger_cost < cost:
+            layout = larger
+    return layout
 
 
-def _respects_pins(rest, split, starts, widths) -> bool:
-    for stack, (first, last) in enumerate(split):
-        for article in rest[first:last]:
-            if article.pin_column is not None and article.pin_column != starts[stack]:
-                return False
-            if article.pin_columns is not None and article.pin_columns != widths[stack]:
-                return False
-    return True
-
-
-def _snap(mm: float, geometry: PageGeometry) -> float:
-    """Down to whole body lines: the grid's vertical unit."""
-    return math.floor(mm / geometry.line_mm) * geometry.line_mm
-
-
-def _score(rest, split, widths, starts, height, need, geometry) -> tuple[float, list]:
-    """Share each stack's height: every article first gets its minimum (headline and a few
-    lines), then the rest goes in proportion to what each still wants; the last takes what is left."""
-    cost, plan = 0.0, []
+def _build(ordered: list[LayoutArticle], geometry: PageGeometry, masthead_mm: float,
+           started: float) -> tuple[PageLayout, float]:  # fmt: skip
     line = geometry.line_mm
-    for stack, (first, last) in enumerate(split):
-        width = widths[stack]
-        indices = range(first, last)
-        needs = [need(i, width) for i in indices]
-        minimums = [math.ceil(_minimum_mm(rest[i], width, geometry, lead=False) / line) * line for i in indices]
-        spare = height - sum(minimums)
+    top_rows = math.ceil(masthead_mm / line - 1e-6) if masthead_mm else 0
+    rows = math.floor(geometry.height_mm / line + 1e-6) - top_rows
+    if not ordered:
+        return _finish(geometry, [], [], started, top_rows * line, typeset=True, masthead_columns=geometry.columns), 0.0
+    lead, rest = ordered[0], ordered[1:]
+    count, columns = len(ordered), geometry.columns
+    caps: dict[int, float] = {}
+    needs: dict[tuple[int, int, float], tuple[int, int, int]] = {}
+
+    def cap_for(width: int) -> float:
+        if width not in caps:
+            caps[width] = headline_pt(lead, width, geometry, lead=True)
+        return caps[width]
+
+    def need(index: int, width: int, cap: float) -> tuple[int, int, int]:
+        key = (index, width, cap)
+        if key not in needs:
+            article = rest[index]
+            pt = headline_pt(article, width, geometry, lead=False, cap=cap)
+            m = measure(article, width, geometry, lead=False, pt=pt)
+            needs[key] = (m.lines, m.absorb, m.minimum)
+        return needs[key]
+
+    prefixes: dict[tuple[int, float], tuple[list[int], list[int], list[int]]] = {}
+
+    def prefix(width: int, cap: float):
+        key = (width, cap)
+        if key not in prefixes:
+            sums = ([0], [0], [0])
+            for i in range(len(rest)):
+                for column, value in enumerate(need(i, width, cap)):
+                    sums[column].append(sums[column][-1] + value)
+            prefixes[key] = sums
+        return prefixes[key]
+
+    pinned = [i for i, a in enumerate(rest) if a.pin_column is not None or a.pin_columns is not None]
+
+    def run_cost(width: int, start: int, first: int, last: int, height: int, cap: float) -> float:
+        if pinned and any(not _pinned_fits(rest[i], start, width) for i in pinned if first <= i < last):
+            return INFEASIBLE
+        lines, absorbs, minimums = prefix(width, cap)
+        total, absorb = lines[last] - lines[first], absorbs[last] - absorbs[first]
+        minimum = minimums[last] - minimums[first]
+        if minimum > height:
+            return INFEASIBLE / 1000 + (minimum - height) * width
+        spare = height - total
         if spare < 0:
-            cost += 10 * height * width  # too many articles for this stack
-            minimums = [line] * len(needs)
-            spare = height - line * len(needs)
-        wants = [max(n - m, 0.0) + 1e-6 for n, m in zip(needs, minimums, strict=True)]
-        y = 0.0
-        for offset, index in enumerate(indices):
-            if index == last - 1:
-                h = height - y
-            else:
-                h = minimums[offset] + _snap(spare * wants[offset] / sum(wants), geometry)
-            wanted = needs[offset]
-            cost += (OVERFLOW_WEIGHT * max(0.0, wanted - h) + max(0.0, h - wanted)) * width
-            plan.append((index, starts[stack], width, y, h))
-            y += h
-    return cost, plan
+            return OVERFLOW_WEIGHT * -spare * width
+        return (GROWTH_WEIGHT * min(spare, absorb) + HOLE_WEIGHT * max(0, spare - absorb)) * width
+
+    def deal(widths: tuple[int, ...], start: int, first: int, height: int, cap: float, *, prefix: bool):
+        """Best deals of a run of articles into these stacks: {end or start: (cost, runs)}.
+
+        prefix: the stacks take rest[first:end] for every end; else rest[start:] for every start."""
+        starts = [start + sum(widths[:s]) for s in range(len(widths))]
+        m = len(rest)
+        if prefix:
+            table = {first: (0.0, ())}
+            for s, width in enumerate(widths):
+                nxt = {}
+                for a, (cost, runs) in table.items():
+                    for b in range(a + 1, m + 1):
+                        c = cost + run_cost(width, starts[s], a, b, height, cap)
+                        if b not in nxt or c < nxt[b][0]:
+                            nxt[b] = (c, (*runs, (starts[s], width, a, b)))
+                table = nxt
+            return table
+        table = {m: (0.0, ())}
+        for s in range(len(widths) - 1, -1, -1):
+            width = widths[s]
+            nxt = {}
+            for b, (cost, runs) in table.items():
+                for a in range(0, b):
+                    c = cost + run_cost(width, starts[s], a, b, height, cap)
+                    if a not in nxt or c < nxt[a][0]:
+                        nxt[a] = (c, ((starts[s], width, a, b), *runs))
+            table = nxt
+        return table
+
+    best: tuple[float, int, int, tuple] | None = None
+    for lead_width, right, left in page_plans(columns, count):
+        cap = cap_for(lead_width)
+        m_lead = measure(lead, lead_width, geometry, lead=True, pt=cap)
+        widths = {lead_width, *right, *left}
+        plan_cost = FULL_WIDTH_LEAD_PENALTY if (lead_width == columns and count > 1) else 0.0
+        if count >= MANY_ARTICLES and len(widths) < 3:
+            plan_cost += FEW_WIDTHS_PENALTY
+        right_table = deal(right, lead_width, 0, rows + top_rows, cap, prefix=True) if right else {0: (0.0, ())}
+        if not left:
+            options = [rows]
+        else:
+            low = max(m_lead.minimum, 1)
+            high = math.floor(LEAD_MAX_SHARE * rows)
+            base = m_lead.lines
+            options = sorted({min(max(h, low), high) for h in (base, base + m_lead.absorb // 2, base + m_lead.absorb)})
+        for lead_rows in options:
+            spare = lead_rows - m_lead.lines
+            lead_cost = (
+                OVERFLOW_WEIGHT * -spare * lead_width
+                if spare < 0
+                else (GROWTH_WEIGHT * min(spare, m_lead.absorb) + HOLE_WEIGHT * max(0, spare - m_lead.absorb))
+                * lead_width
+            )
+            left_table = deal(left, 0, 0, rows - lead_rows, cap, prefix=False) if left else {len(rest): (0.0, ())}
+            for split, (r_cost, r_runs) in right_table.items():
+                if split not in left_table:
+                    continue
+                l_cost, l_runs = left_table[split]
+                total = plan_cost + lead_cost + r_cost + l_cost
+                if best is None or total < best[0]:
+                    best = (total, lead_width, lead_rows, (r_runs, l_runs))
+    assert best is not None
+    _, lead_width, lead_rows, (right_runs, left_runs) = best
+    cap = cap_for(lead_width)
+    placed: list[tuple[LayoutArticle, int, int, int, int, bool]] = [(lead, 0, lead_width, 0, lead_rows, True)]
+    for start, width, first, last in right_runs:  # the right-hand stacks run from the top: the 报头 is over the lead
+        placed += _stack(rest[first:last], [need(i, width, cap) for i in range(first, last)], start, width,
+                         -top_rows, rows + top_rows)  # fmt: skip
+    for start, width, first, last in left_runs:
+        placed += _stack(rest[first:last], [need(i, width, cap) for i in range(first, last)], start, width,
+                         lead_rows, rows - lead_rows)  # fmt: skip
+    blocks, overflow = [], []
+    top_mm = top_rows * line
+    foot_mm = geometry.height_mm - top_mm
+    for article, column, width, y_rows, h_rows, is_lead in placed:
+        y = y_rows * line
+        bottom = foot_mm if y_rows + h_rows >= rows else (y_rows + h_rows) * line
+        blocks.append(_block(article, column, width, top_mm + y, bottom - y, geometry, lead=is_lead, cap=cap))
+    for block, (article, *_rest) in zip(blocks, placed, strict=True):
+        if block.overflow_chars:
+            overflow.append({"article": article.id, "chars": block.overflow_chars, "jump": block.jump or "下转第X版",
+                             "from_char": block.set_chars})  # fmt: skip
+    typeset = all(a.body or not a.body_chars for a in ordered)
+    masthead_columns = lead_width if top_rows else 0
+    layout = _finish(geometry, blocks, overflow, started, top_mm, typeset=typeset, masthead_columns=masthead_columns)
+    return layout, best[0] * line  # in column-millimetres, to compare settings at different body sizes
 
 
-def _block(article, column, columns, y, h, geometry, *, lead, cap_pt: float | None = None) -> Block:
-    """A placed block; headline and leading grow (within limits) to take up white space.
+def _pinned_fits(article: LayoutArticle, start: int, width: int) -> bool:
+    if article.pin_column is not None and article.pin_column != start:
+        return False
+    return article.pin_columns is None or article.pin_columns == width
 
-    No headline grows past the lead's (`cap_pt`)."""
-    headline_scale = leading_scale = 1.0
-    wanted = needed_mm(article, columns, geometry, lead=lead)
-    base_pt = title_pt(article, columns, geometry, lead=lead)
-    if cap_pt is not None:
-        base_pt = min(base_pt, cap_pt)  # the lead's headline stays the page's largest
-    for scale in (1.1, 1.2, 1.3, 1.4, HEADLINE_GROWTH):
-        if cap_pt is not None and base_pt * scale >= cap_pt:
-            break
-        if needed_mm(article, columns, geometry, lead=lead, headline_scale=scale) > h:
-            break
-        headline_scale = scale
-    for scale in (1.05, 1.1, 1.15, 1.2, LEADING_GROWTH):
-        if needed_mm(article, columns, geometry, lead=lead, headline_scale=headline_scale, leading_scale=scale) > h:
-            break
-        leading_scale = scale
-    if headline_scale > 1 or leading_scale > 1:
-        wanted = needed_mm(article, columns, geometry, lead=lead,
-                           headline_scale=headline_scale, leading_scale=leading_scale)  # fmt: skip
-    overflow_mm = max(0.0, wanted - h)
-    chars_per_mm = geometry.chars_per_line * columns / (geometry.line_mm * leading_scale)
-    # Edges are rounded, and sizes taken from the rounded edges, so that neighbours meet exactly.
+
+def _stack(articles, needs, column, width, y0, height):
+    """A stack's articles one above the other: each at its own height, the spare shared out by what
+    each can take up, a shortfall taken from the one with most text above its minimum (it jumps)."""
+    heights = [n for n, _a, _m in needs]
+    spare = height - sum(heights)
+    if spare > 0:
+        absorb = [a for _n, a, _m in needs]
+        total = sum(absorb) or 1
+        for i in range(len(heights)):
+            share = min(absorb[i], spare * absorb[i] // total)
+            heights[i] += share
+        left = height - sum(heights)
+        for i in itertools.cycle(range(len(heights))):  # what is left, a line at a time, to whom can take it
+            if left <= 0 or all(heights[j] - needs[j][0] >= absorb[j] for j in range(len(heights))):
+                break
+            if heights[i] - needs[i][0] < absorb[i]:
+                heights[i] += 1
+                left -= 1
+        heights[-1] += height - sum(heights)  # anything still left stays at the foot of the last
+    while sum(heights) > height:  # too much: the one with most above its minimum gives way, and jumps
+        excess = sum(heights) - height
+        i = max(range(len(heights)), key=lambda j: (heights[j] - needs[j][2], j))
+        give = min(excess, heights[i] - needs[i][2]) if heights[i] > needs[i][2] else 0
+        if give <= 0:
+            i = max(range(len(heights)), key=lambda j: heights[j])
+            give = min(excess, heights[i] - 1)
+            if give <= 0:
+                break
+        heights[i] -= give
+    placed, y = [], y0
+    for article, h in zip(articles, heights, strict=True):
+        placed.append((article, column, width, y, h, False))
+        y += h
+    return placed
+
+
+def _block(article, column, columns, y, h, geometry, *, lead, cap) -> Block:
     left_mm, right_mm = round(geometry.x_mm(column), 2), round(geometry.x_mm(column) + geometry.span_mm(columns), 2)
     top_mm, bottom_mm = round(y, 2), round(y + h, 2)
     x, w = left_mm, round(right_mm - left_mm, 2)
     y, h = top_mm, round(bottom_mm - top_mm, 2)
+    composition = compose(article, columns, h, geometry, lead=lead, cap=None if lead else cap)
     return Block(
         article=article.id,
         x_mm=x,
@@ -227,38 +296,47 @@ def _block(article, column, columns, y, h, geometry, *, lead, cap_pt: float | No
         column=column,
         columns=columns,
         lines=round(h / geometry.line_mm),
-        headline_pt=round(base_pt * headline_scale, 1),
-        needed_mm=round(wanted, 2),
-        overflow_chars=min(article.body_chars, math.ceil(overflow_mm * chars_per_mm)),
+        headline_pt=composition.headline_pt,
+        needed_mm=round(composition.needed_mm, 2),
+        overflow_chars=composition.overflow_chars,
         left=round(x / geometry.width_mm, 5),
         top=round(y / geometry.height_mm, 5),
         width=round(w / geometry.width_mm, 5),
         height=round(h / geometry.height_mm, 5),
+        lead=lead,
+        head_mm=round(composition.head_mm, 2),
+        leading_mm=round(composition.leading_mm, 3),
+        photo_columns=composition.photo_columns,
+        set_chars=composition.set_chars,
+        jump=composition.jump,
     )
 
 
-def _finish(geometry: PageGeometry, blocks: list[Block], started: float) -> PageLayout:
-    area = geometry.width_mm * geometry.height_mm
+def _finish(geometry: PageGeometry, blocks: list[Block], overflow: list[dict], started: float, masthead_mm: float,
+            *, typeset: bool, masthead_columns: int) -> PageLayout:  # fmt: skip
+    masthead_width = geometry.span_mm(masthead_columns) if masthead_mm else 0.0
+    area = geometry.width_mm * geometry.height_mm - masthead_width * masthead_mm
     covered = sum(b.width_mm * b.height_mm for b in blocks)
     content = sum(b.width_mm * min(b.height_mm, b.needed_mm) for b in blocks)
-    overflow = tuple(
-        {"article": b.article, "chars": b.overflow_chars, "jump": "下转第X版"} for b in blocks if b.overflow_chars
-    )
     stack_fill: dict[int, float] = {}
     for b in blocks:
         for column in range(b.column, b.column + b.columns):
             stack_fill[column] = stack_fill.get(column, 0.0) + b.height_mm
     heights = list(stack_fill.values()) or [0.0]
     metrics = {
-        "fill": round(covered / area, 4),  # the share of the type area under article blocks
-        "content_density": round(content / covered, 4) if covered else 0.0,  # set matter within the blocks
+        "fill": round(covered / area, 4) if area else 0.0,  # the share of the type area under article blocks
+        # what the blocks' set matter asks for, over their area: below 1 is white no block could take up
+        "content_density": round(content / covered, 4) if covered else 0.0,
         "overlaps": count_overlaps(blocks),
         "placed": len(blocks),
         "overflow_articles": len(overflow),
         "column_balance": round(min(heights) / max(heights), 4) if max(heights) else 0.0,
+        "block_widths": len({b.columns for b in blocks}),
         "milliseconds": round((time.perf_counter() - started) * 1000, 2),
     }
-    return PageLayout(geometry.width_mm, geometry.height_mm, geometry.columns, tuple(blocks), overflow, metrics)
+    return PageLayout(geometry.width_mm, geometry.height_mm, geometry.columns, tuple(blocks), tuple(overflow),
+                      metrics, masthead_mm, geometry.gutter_mm, geometry.body_pt, geometry.leading, typeset,
+                      round(masthead_width, 2))  # fmt: skip
 
 
 def count_overlaps(blocks) -> int:
@@ -272,3 +350,22 @@ def count_overlaps(blocks) -> int:
         and a.y_mm < b.y_mm + b.height_mm - eps
         and b.y_mm < a.y_mm + a.height_mm - eps
     )
+
+
+def compose_page(layout: dict, articles: dict[int, LayoutArticle], geometry: PageGeometry) -> list[tuple[dict, object]]:
+    """Each stored block of a layout (PageLayout.to_dict()) with its article set in it exactly as
+    build_layout set it: the proof and the drawn page call this, so they show the same lines."""
+    blocks = layout.get("blocks", [])
+    lead_block = next((b for b in blocks if b.get("lead")), blocks[0] if blocks else None)
+    cap = None
+    if lead_block and lead_block["article"] in articles:
+        cap = headline_pt(articles[lead_block["article"]], lead_block["columns"], geometry, lead=True)
+    result = []
+    for block in blocks:
+        article = articles.get(block["article"])
+        if article is None:
+            continue
+        is_lead = block is lead_block
+        result.append((block, compose(article, block["columns"], block["height_mm"], geometry, lead=is_lead,
+                                      cap=None if is_lead else cap)))  # fmt: skip
+    return result

@@ -1,5 +1,10 @@
 """RSS: the latest published articles, and one feed per section."""
 
+import datetime
+import zoneinfo
+from html import escape
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -22,13 +27,23 @@ class LatestFeed(Feed):
     def items(self):
         return selectors.reader_list(Article.objects.all())[:ITEMS]
 
+    # RSS readers render a title and description as HTML: both go out as escaped text, so that
+    # markup in an article (or its escaped form, unescaped by plain_text) is shown, never run.
     def item_title(self, item):
-        return item.title
+        return escape(item.title)
 
     def item_description(self, item):
-        return excerpt(item.summary or plain_text(item.body), 200)
+        return escape(excerpt(plain_text(item.summary or item.body), 200))
 
     def item_pubdate(self, item):
+        """The issue's date for an article printed in one (as the paper dates it), else its publication."""
+        if item.print_date:
+            day = (
+                item.print_date
+                if isinstance(item.print_date, datetime.date)
+                else datetime.date.fromisoformat(item.print_date)
+            )
+            return datetime.datetime.combine(day, datetime.time(), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
         return item.published_at
 
     def item_author_name(self, item):

@@ -19,7 +19,8 @@ class SearchFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )  # fmt: skip
     reporter = django_filters.ModelChoiceFilter(
-        queryset=Reporter.objects.all(),
+        # Only people with published work are public.
+        queryset=Reporter.objects.filter(bylines__article__status="published").distinct().order_by("name"),
         field_name="article__bylines__reporter",
         label="记者",
         empty_label="全部记者",

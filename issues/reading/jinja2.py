@@ -74,10 +74,12 @@ def sections_nav() -> str:
     return _nav["html"]
 
 
-def cn_date(value: datetime.date | datetime.datetime | None, weekday: bool = False) -> str:
+def cn_date(value: datetime.date | datetime.datetime | str | None, weekday: bool = False) -> str:
     """2025年6月4日 (星期三): a date as Chinese papers print it, in local time."""
-    if value is None:
+    if not value:
         return ""
+    if isinstance(value, str):  # SQLite hands dates back as ISO text
+        value = datetime.date.fromisoformat(value[:10])
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value)
     text = f"{value.year}年{value.month}月{value.day}日"

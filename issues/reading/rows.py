@@ -258,9 +258,29 @@ def _page_data(*, page: Page, visible: list[Page], index: int, placements: list[
         "previous": link(visible[index - 1]) if index else None,
         "next": link(visible[index + 1]) if index + 1 < len(visible) else None,
         "sheet": f"aspect-ratio: {layout['width_mm']} / {layout['height_mm']}" if zones else "",
+        "masthead": _masthead(issue, layout) if zones else None,
         "zones": zones,
         "headlines": [
             {"id": p.article_id, "url": url("site:article", p.article_id), "title": p.article.title} for p in placements
         ],
         "pages": [{**link(other), "current": other.pk == page.pk} for other in visible],
+    }
+
+
+def _masthead(issue: Issue, layout: dict) -> dict | None:
+    """A01's 报头 where the layout kept its band: the paper's name, the date, 期号 and 总期号."""
+    height = layout.get("masthead_mm") or 0
+    if not height:
+        return None
+    width = layout.get("masthead_width_mm") or layout["width_mm"]
+    numbers = "  ".join(
+        text for text in (f"第{issue.number}期" if issue.number else "", f"总第{issue.running_number}期"
+                          if issue.running_number else "") if text
+    )  # fmt: skip
+    return {
+        "name": issue.publication.name,
+        "date": cn_date(issue.date, weekday=True),
+        "numbers": numbers,
+        "style": f"left:0;top:0;width:{100 * width / layout['width_mm']:.3f}%;"
+        f"height:{100 * height / layout['height_mm']:.3f}%",
     }

@@ -225,12 +225,27 @@ _BYLINE_NAMES = {
 }
 
 
+# Where a list item stood in print: its published issue's date and its page's code (else NULL).
+_PRINTED = """(SELECT {column} FROM issues_placement pl JOIN issues_page pg ON pg.id = pl.page_id
+               JOIN issues_issue i ON i.id = pg.issue_id
+              WHERE pl.article_id = {article} AND i.status = 'published')"""
+
+
+def _printed(article: str) -> dict:
+    """print_date and print_code annotations for rows whose article id is the column `article`."""
+    return {
+        "print_date": RawSQL(_PRINTED.format(column="i.date", article=article), ()),
+        "print_code": RawSQL(_PRINTED.format(column="pg.code", article=article), ()),
+    }
+
+
 def reader_list(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    """Published articles, newest first, with what a list item shows (section, names); one query."""
+    """Published articles, newest first, with what a list item shows (section, names, the issue
+    date and page it was printed on); one query."""
     return (
         queryset.published()
         .select_related("section")
-        .annotate(byline_names=RawSQL(_BYLINE_NAMES[connection.vendor], ()))
+        .annotate(byline_names=RawSQL(_BYLINE_NAMES[connection.vendor], ()), **_printed("articles_article.id"))
         .order_by("-published_at", "-id")
     )
 
@@ -275,10 +290,11 @@ def search_documents(
             .annotate(rank=SearchRank(F("vector"), tsquery))
             .order_by("-rank", "-published_at")
         )
-    return newest.select_related("article", "article__section").defer("text", "vector"), terms
+    printed = newest.annotate(**_printed("articles_searchdocument.article_id"))
+    return printed.select_related("article", "article__section").defer("text", "vector"), terms
 
 
-# -- the read API (issues/reading/api.py): a paper's issues and pages by its code -------
+# -- the read API (issues/reading/api/): a paper's issues and pages by its code -------
 
 
 def paper_issues() -> QuerySet[Issue]:

@@ -18,6 +18,7 @@ from .cache import cached_page
 from .filters import SearchFilter
 
 PER_PAGE = 20
+MAX_PAGE = 500  # 10,000 items deep: beyond that, readers search or use the archive
 
 
 @dataclass
@@ -46,10 +47,13 @@ class ListPage:
 
     @classmethod
     def of(cls, queryset, number: str | None, per_page: int = PER_PAGE) -> ListPage:
+        """The page asked for; past MAX_PAGE (or not a number) a reader gets a 404, not a server error."""
         try:
             page = max(1, int(number or 1))
         except ValueError:
             page = 1
+        if page > MAX_PAGE:
+            raise Http404("没有这一页")
         start = (page - 1) * per_page
         rows = list(queryset[start : start + per_page + 1])
         return cls(rows[:per_page], page, len(rows) > per_page)
@@ -120,6 +124,8 @@ def reporter_detail(request, slug: str):
     reporter = get_object_or_404(Reporter, slug=slug)
     articles = selectors.reader_list(Article.objects.filter(bylines__reporter=reporter).distinct())
     page = ListPage.of(articles, request.GET.get("page"))
+    if not page.object_list and page.number == 1:
+        raise Http404("没有这位作者")  # only people with published work are public
     return render(request, "articles/reporter.html", {"reporter": reporter, "page_obj": page}, using="jinja2")
 
 
@@ -137,6 +143,9 @@ def search_view(request):
             "excerpt": search.highlight_spans(
                 search.excerpt_around(selectors.plain_text(doc.article.body), terms), terms
             ),
+            "print_date": doc.print_date,
+            "print_code": doc.print_code,
+            "published_at": doc.article.published_at,
         }
         for doc in page.object_list
     ]

@@ -54,7 +54,7 @@ def import_job_create(
         created_by=by,
     )
     try:
-        job.text = decode(data)
+        job.text = _text(data)
     except ParseError as exc:
         job.status, job.error, job.finished_at = ImportJob.Status.FAILED, str(exc), timezone.now()
     job.save()
@@ -127,7 +127,7 @@ def import_job_retry(*, job: ImportJob) -> ImportJob:
     if job.status != ImportJob.Status.FAILED:
         return job
     try:
-        job.text = decode(bytes(job.raw))
+        job.text = _text(bytes(job.raw))
     except ParseError as exc:
         job.error = str(exc)
         job.save(update_fields=["error"])
@@ -136,6 +136,15 @@ def import_job_retry(*, job: ImportJob) -> ImportJob:
     job.save(update_fields=["status", "error", "progress", "finished_at", "text"])
     article_services.enqueue("issues.tasks.run_import_job", job.pk)
     return job
+
+
+def _text(data: bytes) -> str:
+    """The page's text, or a ParseError that says why there is none (the bytes are kept either way)."""
+    text = decode(data)
+    if "\x00" in text:
+        # A NUL byte: a binary file (a PDF, a picture) or a damaged one; PostgreSQL cannot hold it as text.
+        raise ParseError("文件中含有空字符(NUL),不是纯文本版面文件;原文件已保留,请检查后重新上传")
+    return text
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -9,9 +11,10 @@ from django.db import transaction
 from articles import services as article_services
 from articles.changes import announce_change
 from issues import selectors
-from issues.layout import build_layout
 from issues.models import Page
-from issues.proofs import thumbnail_png
+from issues.proofs import MissingFonts, thumbnail_png
+
+logger = logging.getLogger(__name__)
 
 
 def page_layout_build(*, page_id: int) -> dict:
@@ -20,12 +23,17 @@ def page_layout_build(*, page_id: int) -> dict:
     Safe to run twice: the same articles give the same layout.
     """
     page = Page.objects.select_related("issue__publication").get(pk=page_id)
-    articles, geometry, titles = selectors.layout_input(page=page)
-    layout = build_layout(articles, geometry).to_dict()
+    layout, titles = selectors.page_layout(page=page)
     name = f"layouts/{page.issue.date:%Y/%m%d}/{page.code}-{page.pk}.png"
     if default_storage.exists(name):
         default_storage.delete(name)
-    layout["thumbnail"] = default_storage.url(default_storage.save(name, ContentFile(thumbnail_png(layout, titles))))
+    try:
+        picture = thumbnail_png(layout, titles)
+    except MissingFonts:
+        logger.exception("page %s laid out without its thumbnail", page_id)  # manage.py check says why
+        picture = None
+    if picture is not None:
+        layout["thumbnail"] = default_storage.url(default_storage.save(name, ContentFile(picture)))
     with transaction.atomic():
         Page.objects.filter(pk=page.pk).update(layout=layout)
         announce_change(pages=[page.pk])

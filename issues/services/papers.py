@@ -13,6 +13,8 @@ from articles.changes import announce_change
 from articles.models import Article
 from issues.models import Issue, Page, Publication
 
+from . import layouts
+
 
 @transaction.atomic
 def publication_get_or_create(*, name: str, code: str, masthead: str = "") -> Publication:
@@ -72,4 +74,6 @@ def issue_publish(*, issue: Issue, by: AbstractBaseUser | None) -> int:
         issue.save(update_fields=["status", "published_at"])
         # Its articles' pages show where they stand in print once the issue is out.
         announce_change(pages=issue.pages.values_list("pk", flat=True), site=True)
+    for page_id in issue.pages.values_list("pk", flat=True):
+        layouts.page_layout_schedule(page_id=page_id)  # its thumbnails now show the published headlines
     return published

@@ -77,7 +77,7 @@ def _form_data(article: Article, **changes) -> dict:
 
 
 def test_second_save_is_refused_with_what_changed_and_nothing_is_lost(editor_client, editor):
-    article = services.article_create(title="原标题", body="<p>会议召开。</p>")
+    article = services.article_create(title="原标题", body="<p>会议召开。</p>", status=workflow.SUBMITTED)
     opened = _form_data(article)
     theirs = Article.objects.get(pk=article.pk)
     theirs.body = "<p>市委会议召开。</p>"
@@ -93,7 +93,7 @@ def test_second_save_is_refused_with_what_changed_and_nothing_is_lost(editor_cli
 
 
 def test_a_save_from_the_current_version_goes_through_sanitised(editor_client):
-    article = services.article_create(title="原标题", body="<p>会议召开。</p>")
+    article = services.article_create(title="原标题", body="<p>会议召开。</p>", status=workflow.SUBMITTED)
     url = reverse("admin:articles_article_change", args=[article.pk])
     response = editor_client.post(url, _form_data(article, body='<p onclick="x()">新正文</p><script>x</script>'))
     assert response.status_code == 302
@@ -118,7 +118,7 @@ def test_the_admin_shows_who_else_has_the_article_open(client, editor, django_us
     cache.clear()
     other = django_user_model.objects.create_user("other", is_staff=True, first_name="王主任")
     other.groups.add(Group.objects.get(name="部门主任"))
-    article = ArticleFactory()
+    article = ArticleFactory(status=workflow.SUBMITTED)
     url = reverse("admin:articles_article_change", args=[article.pk])
     client.force_login(other)
     client.get(url)

@@ -42,3 +42,25 @@ def test_keyboard_users_can_reach_an_article_area(page, live_server, published_p
     page.keyboard.press("Enter")
     page.wait_for_url("**/articles/*/")
     assert page.locator("article h1").count() == 1
+
+
+def test_the_drawn_page_shows_whole_lines_and_a_phone_scrolls_the_page_not_the_site(page, live_server, published_paper):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/epaper/2025-06-04/A01/")
+    assert page.locator(".masthead-band .masthead-name").inner_text() == "株洲日报"
+    boxes = page.eval_on_selector_all(
+        ".sheet .zone-text > span",
+        """els => els.map(el => {
+            const line = parseFloat(getComputedStyle(el).lineHeight);
+            return {lines: el.clientHeight / line, fits: el.getBoundingClientRect().bottom
+                    <= el.closest('.zone').getBoundingClientRect().bottom + 0.5};
+        })""",
+    )
+    assert len(boxes) == 8
+    for box in boxes:  # every text box holds whole lines, inside its area
+        assert box["fits"] and abs(box["lines"] - round(box["lines"])) < 0.05 and box["lines"] >= 1, box
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_server.url + "/epaper/2025-06-04/A01/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the site fits the phone
+    assert page.evaluate("document.querySelector('.sheet-wrap').scrollWidth") > 390  # the page scrolls in it
+    assert page.locator(".headlines li").count() == 8

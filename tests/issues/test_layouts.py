@@ -3,10 +3,12 @@
 import io
 import time
 
+import pypdfium2
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from articles.text import plain_text
 from issues import selectors as issue_selectors
 from issues import tasks
 from issues.models import Page
@@ -37,7 +39,11 @@ def test_laying_out_a_page_stores_blocks_metrics_and_a_thumbnail(paper):
     assert layout["metrics"]["fill"] >= 0.95
     assert layout["thumbnail"].endswith(".png")
     lead = layout["blocks"][0]
-    assert (lead["top"], lead["left"], lead["width"]) == (0.0, 0.0, 1.0)
+    # A01: the lead stands right under the 报头's band, at the left.
+    masthead = layout["masthead_mm"] / layout["height_mm"]
+    assert masthead > 0 and (lead["top"], lead["left"], lead["lead"]) == (pytest.approx(masthead, abs=0.01), 0.0, True)
+    assert 4 <= lead["columns"] <= 6  # a story stands beside it, not under it in a strip
+    assert len({b["columns"] for b in layout["blocks"]}) >= 3
 
 
 def test_the_pdf_proof_embeds_its_cjk_fonts(paper):
@@ -46,6 +52,43 @@ def test_the_pdf_proof_embeds_its_cjk_fonts(paper):
     fonts = _fonts(pdf)
     assert any("Noto-Sans-CJK-SC" in f for f in fonts), fonts  # headlines
     assert any("Noto-Serif-CJK-SC" in f for f in fonts), fonts  # body
+
+
+def _proof_text(pdf: bytes) -> str:
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return "".join("".join(page.get_textpage().get_text_range().split()) for page in document)
+    finally:
+        document.close()
+
+
+def test_every_articles_text_is_in_its_pages_proof_with_the_running_head(paper):
+    page = paper["page"]
+    pages = issue_selectors.proof_pages(pages=[page])
+    pages[0]["header"] = {
+        "paper": "株洲日报",
+        "date": "2025年6月4日",
+        "code": page.code,
+        "name": "要闻",
+        "editor": "王编",
+    }
+    text = _proof_text(proof_pdf(pages))
+    assert "第A01版" in text and "责任编辑：王编" in text
+    placements = list(page.placements.select_related("article"))
+    assert len(placements) == 8
+    for placement in placements:
+        body = "".join(plain_text(placement.article.body).split())
+        assert body and body in text, placement.article.title
+        assert "".join(placement.article.title.split()) in text
+
+
+def test_a_story_too_long_for_its_page_is_cut_at_a_line_and_reported_on_the_proof(paper):
+    page = paper["page"]
+    pages = issue_selectors.proof_pages(pages=[page])
+    first = next(iter(pages[0]["articles"].values()))
+    first["body"] = "\n".join(["市委常委会召开会议，研究部署全市重点工作，推进项目建设。" * 6] * 150)
+    text = _proof_text(proof_pdf(pages))
+    assert "（下转第X版）" in text and "超版：" in text
 
 
 def test_the_admin_shows_the_proof_and_the_metrics(admin_client_logged, paper):

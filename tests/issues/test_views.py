@@ -130,3 +130,45 @@ def test_the_article_page_keeps_heading_order(client, paper):
     article = next(a for a in paper["articles"] if "<h2>" in a.body)  # an imported story with subheads
     levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", client.get(f"/articles/{article.pk}/").text)]
     assert levels[0] == 1 and all(b - a <= 1 for a, b in pairwise(levels))
+
+
+def test_a_printed_article_shows_its_issue_date_and_page_everywhere(client, paper, superuser):
+    """Published by the CMS today, printed in the issue of 2025-06-04: readers see the issue's date."""
+    from articles.models import Reporter
+
+    article = paper["articles"][3]
+    page = client.get(f"/articles/{article.pk}/").text
+    assert '<time datetime="2025-06-04">2025年6月4日</time>' in page and "刊于第A01版" in page
+    reporter = Reporter.objects.filter(bylines__article=article).first()
+    for url in (f"/sections/{article.section.slug}/", f"/reporters/{reporter.slug}/", "/search/?q=碳化钨"):
+        assert "2025年6月4日 第A01版" in client.get(url).text, url
+    feed = client.get("/feeds/latest/").content.decode()
+    assert "<pubDate>Wed, 04 Jun 2025 00:00:00 +0800</pubDate>" in feed
+
+
+def test_a_web_only_article_shows_its_publication_time(client, paper, superuser):
+    from tests.factories import ArticleFactory
+
+    web = ArticleFactory(title="网络首发稿件", status="approved", section=paper["articles"][0].section)
+    article_services.article_transition(article=web, move="publish", by=superuser)
+    page = client.get(f"/articles/{web.pk}/").text
+    web.refresh_from_db()
+    assert f"{web.published_at.astimezone().year}年" in page and "刊于" not in page
+
+
+@pytest.mark.parametrize("payload", ['<img src=x onerror="alert(1)">', "&lt;img src=x onerror=alert(1)&gt;"])
+def test_the_feed_never_carries_live_markup(client, paper, superuser, payload):
+    from tests.articles.test_sanitize import XSS_PAYLOADS
+    from tests.factories import ArticleFactory
+
+    for n, text in enumerate([payload, *XSS_PAYLOADS]):
+        bad = ArticleFactory(title=f"标题{n}{text}"[:150], summary=text, status="approved")
+        article_services.article_transition(article=bad, move="publish", by=superuser)
+    feed = client.get("/feeds/latest/").content.decode()
+    import re
+
+    for field in re.findall(r"<(?:description|title)>(.*?)</(?:description|title)>", feed, re.S):
+        from html import unescape
+
+        once = unescape(field)  # what the XML gives a feed reader, which renders it as HTML
+        assert "<" not in once, field

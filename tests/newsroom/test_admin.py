@@ -16,7 +16,7 @@ OUR_APPS = {"articles", "issues"}
 
 
 def _one_of_each():
-    placement = factories.PlacementFactory()
+    placement = factories.PlacementFactory(article__status="submitted")  # a draft is its author's alone
     factories.BylineFactory(article=placement.article)
     factories.PhotoFactory(article=placement.article)
     return {
