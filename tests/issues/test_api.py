@@ -220,6 +220,16 @@ def test_sections_reporters_and_latest(client, paper):
     assert latest["items"][0]["excerpt"] and latest["next_cursor"]
 
 
+def test_list_items_say_where_they_were_printed(client, paper, superuser, django_capture_on_commit_callbacks):
+    online = _publish(ArticleFactory(title="只在网上发布的稿件"), superuser, django_capture_on_commit_callbacks)
+    _, latest = _get(client, "/latest?limit=100")
+    printed = {i["id"]: i["printed"] for i in latest["items"]}
+    assert printed[online.pk] is None
+    assert printed[paper["articles"][0].pk] == {"date": DAY, "code": "A01", "label": "第A01版"}
+    _, found = _get(client, "/search?q=光伏")
+    assert found["items"][0]["printed"]["label"] == "第A01版"
+
+
 # -- keyset pages --------------------------------------------------------------------------
 
 

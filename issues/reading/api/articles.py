@@ -38,7 +38,8 @@ def _section(request: HttpRequest, section: dict | Section | None) -> schemas.Se
     )
 
 
-def _item(request: HttpRequest, article: Article, text: str) -> schemas.ArticleItem:
+def _item(request: HttpRequest, article: Article, text: str, printed: Article | SearchDocument) -> schemas.ArticleItem:
+    """A list item; `printed` carries the list's print_date and print_code (selectors.reader_list, search_documents)."""
     return schemas.ArticleItem(
         id=article.pk,
         url=absolute(request, article.get_absolute_url()),
@@ -48,6 +49,9 @@ def _item(request: HttpRequest, article: Article, text: str) -> schemas.ArticleI
         subtitle=article.subtitle,
         section=_section(request, article.section),
         published_at=article.published_at,
+        printed=schemas.PrintedOn(date=printed.print_date, code=printed.print_code, label=f"第{printed.print_code}版")
+        if printed.print_date
+        else None,
         excerpt=text,
     )
 
@@ -58,7 +62,7 @@ def _description(article: Article) -> str:
 
 def _article_list(request: HttpRequest, articles: QuerySet[Article], cursor: str | None, limit: int):
     found, following, next_url = keyset_page(request, selectors.reader_list(articles), NEWEST, cursor, limit)
-    items = [_item(request, article, _description(article)) for article in found]
+    items = [_item(request, article, _description(article), article) for article in found]
     return schemas.ArticleList(items=items, next_cursor=following, next_url=next_url)
 
 
@@ -260,7 +264,8 @@ def search_articles(
         keys = RANKED_DOCUMENTS if ranked and "rank" in documents.query.annotations else NEWEST_DOCUMENTS
         found, following, next_url = keyset_page(request, documents, keys, cursor, limit)
         items = [
-            _item(request, doc.article, search.excerpt_around(plain_text(doc.article.body), terms)) for doc in found
+            _item(request, doc.article, search.excerpt_around(plain_text(doc.article.body), terms), doc)
+            for doc in found
         ]
         return schemas.SearchOut(query=q, terms=terms, items=items, next_cursor=following, next_url=next_url)
 

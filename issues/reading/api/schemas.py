@@ -75,6 +75,12 @@ class ArticleOut(Schema):
     next: Neighbour | None = Field(description="下一篇 on the same page")
 
 
+class PrintedOn(Schema):
+    date: datetime.date
+    code: str
+    label: str = Field(description="第A01版")
+
+
 class ArticleItem(Schema):
     id: int
     url: str
@@ -84,6 +90,7 @@ class ArticleItem(Schema):
     subtitle: str
     section: SectionOut | None
     published_at: datetime.datetime
+    printed: PrintedOn | None = Field(description="the issue and page it was printed on, once the issue is out")
     excerpt: str
 
 
