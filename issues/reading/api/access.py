@@ -52,7 +52,7 @@ def _count(key: str, ttl: int) -> int:
         # One round trip: Django's incr() asks whether the key exists first, and add() then incr()
         # would take three. The key is made as Django makes it, so the cache API reads it too.
         name = backend.make_and_validate_key(key)
-        pipe = backend._cache.get_client(name, write=True).pipeline()
+        pipe = backend._cache.get_client(name, write=True).pipeline(transaction=False)
         used, _ = pipe.incr(name).expire(name, ttl, nx=True).execute()
         return used
     try:
