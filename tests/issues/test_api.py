@@ -10,7 +10,7 @@ from django.core.cache import cache
 
 from articles import services as article_services
 from articles.models import Article, SearchDocument
-from issues.models import ApiKey, Page
+from issues.models import ApiKey, Page, PublishedArticle
 from issues.reading import rows as reader_rows
 from issues.reading import selectors
 from issues.reading.cache import bump_site_generation
@@ -139,6 +139,17 @@ def test_an_article_has_its_headline_bylines_body_photos_section_and_place_in_pr
         }
     ]
     assert data["previous"]["id"] == paper["articles"][-1].pk and data["next"] is None
+
+
+def test_an_article_without_a_reader_row_is_read_live(client, paper, settings, django_assert_num_queries):
+    settings.PAGE_CACHE = False
+    article = paper["articles"][0]
+    Article.objects.filter(pk=article.pk).update(rubric="栏目标识示例")
+    PublishedArticle.objects.all().delete()
+    with django_assert_num_queries(3):  # the missing row, the live read, its rubric and paper's code
+        response, data = _get(client, f"/articles/{article.pk}")
+    assert response.status_code == 200 and data["title"] == article.title and data["rubric"] == "栏目标识示例"
+    assert data["placements"][0]["label"] == "第A01版" and data["placements"][0]["publication"] == "zzrb"
 
 
 def test_the_body_is_the_sanitised_html_the_services_keep(client, paper, django_capture_on_commit_callbacks):
@@ -422,7 +433,7 @@ def crowded(paper, superuser, django_capture_on_commit_callbacks):
 
 
 QUERIES = [
-    ("/articles/{article}", 2),  # its reader row; its rubric and paper's code
+    ("/articles/{article}", 1),  # its reader row, with its rubric and paper's code
     ("/latest?limit={limit}", 1),
     ("/sections", 1),
     ("/sections/{section}/articles?limit={limit}", 2),  # the sections (once per generation); the list

@@ -71,10 +71,10 @@ def article(request: HttpRequest, pk: int):
     """A published article: its headline, bylines, body (HTML and text), photos, section and place in print."""
 
     def build() -> schemas.ArticleOut:
-        found = selectors.article_for_reader(pk)
-        if found is None:
+        read = selectors.article_for_api(pk)
+        if read is None:
             raise HttpError(404, "稿件不存在或尚未发布。")
-        extras = selectors.article_print_extras(pk)
+        found, extras = read
         printed = found.print_page
         placements = []
         if printed and extras.get("publication"):
