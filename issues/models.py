@@ -228,7 +228,7 @@ class PublishedPage(models.Model):
         return f"{self.date} {self.code}"
 
 
-# -- the read API's partners (issues/reading/api.py) ----------------------------------
+# -- the read API's partners (issues/reading/api/) -----------------------------------
 
 
 class ApiKey(models.Model):

@@ -152,7 +152,7 @@ STORAGES = {
 # The anonymous reader's page cache (issues/reading/cache.py); PAGE_CACHE=0 turns it off (bench/site.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
-# The read API (/api/v1/, issues/reading/api.py). Anonymous clients get API_ANON_RATE requests
+# The read API (/api/v1/, issues/reading/api/). Anonymous clients get API_ANON_RATE requests
 # per client address ("120/min", "10/s", "1000/hour"); a partner's API key (admin) lifts it.
 # Behind a proxy, NINJA_NUM_PROXIES says how many X-Forwarded-For hops to trust for the address.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")

@@ -294,7 +294,7 @@ def search_documents(
     return printed.select_related("article", "article__section").defer("text", "vector"), terms
 
 
-# -- the read API (issues/reading/api/): a paper's issues and pages by its code -------
+# -- the read API (issues/reading/api/): issues and pages by the paper's code, articles -------
 
 
 def paper_issues() -> QuerySet[Issue]:
