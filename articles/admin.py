@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from . import diffs, selectors, services, workflow
-from .changes import announce_change
+from .changes import announce_change, announce_edit
 from .models import Article, Byline, Photo, Reporter, Section, Transition
 from .paginator import EstimatedCountPaginator
 
@@ -203,7 +203,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        announce_change(articles=[form.instance.pk])  # its bylines and photos
+        if any(formset.has_changed() for formset in formsets):
+            announce_edit(articles=[form.instance.pk], by=request.user)  # its bylines and photos
+        else:
+            announce_change(articles=[form.instance.pk])
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "queues": selectors.queue_counts()}

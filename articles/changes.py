@@ -12,6 +12,8 @@ invalidates its page cache; search, feeds and the API read what it wrote.
 - `content_withdrawn` is sent inside the writer's transaction when articles leave
   the public (撤稿): a listener removes what shows them before the commit, so no
   reader sees them once it commits. A `content_changed` follows after the commit.
+- `content_edited` is sent inside the writer's transaction when articles' text,
+  pictures or bylines change (print clears the 签版 of their pages).
 """
 
 import threading
@@ -24,6 +26,9 @@ from django.dispatch import Signal
 content_changed = Signal()
 # kwargs: articles (list of ids)
 content_withdrawn = Signal()
+# kwargs: articles (list of ids), by (the user or None): their text, pictures or bylines changed,
+# sent inside the writer's transaction (print clears the signatures of their pages).
+content_edited = Signal()
 
 _state = threading.local()
 
@@ -48,6 +53,14 @@ def announce_withdrawal(*, articles: Iterable[int]) -> None:
     ids = list(articles)
     content_withdrawn.send(sender=None, articles=ids)
     announce_change(articles=ids, site=True)
+
+
+def announce_edit(*, articles: Iterable[int], by=None) -> None:
+    """These articles' text, pictures or bylines changed: listeners act now, in the writer's
+    transaction, and readers see the change once it commits."""
+    ids = list(articles)
+    content_edited.send(sender=None, articles=ids, by=by)
+    announce_change(articles=ids)
 
 
 def _send() -> None:

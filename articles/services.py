@@ -11,7 +11,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from . import search, selectors, workflow
-from .changes import announce_change, announce_withdrawal
+from .changes import announce_change, announce_edit, announce_withdrawal
 from .diffs import revision_diff_html
 from .models import Article, Byline, Photo, Reporter, SearchDocument, Transition
 from .sanitize import clean_html
@@ -134,7 +134,10 @@ def article_save(*, article: Article, by: AbstractBaseUser | None = None, based_
     article.save()
     if article.status == Article.Status.PUBLISHED:
         search_document_refresh(article=article)
-    announce_change(articles=[article.pk])
+    if edited:
+        announce_edit(articles=[article.pk], by=by)
+    else:
+        announce_change(articles=[article.pk])
     return article
 
 
@@ -332,5 +335,5 @@ def photo_add(*, photo: Photo, article: Article) -> Photo:
     photo.article = article
     photo.order = (article.photos.aggregate(n=Max("order"))["n"] or 0) + 1
     photo.save()
-    announce_change(articles=[article.pk])
+    announce_edit(articles=[article.pk])
     return photo

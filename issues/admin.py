@@ -15,7 +15,7 @@ from . import selectors, tasks
 from .forms import PageUploadForm
 from .models import ApiKey, ImportJob, Issue, Page, Placement, Publication
 from .proofs import MissingFonts, proof_pdf
-from .services import imports, inbox, layouts, papers
+from .services import imports, inbox, layouts, papers, signoff
 
 
 @admin.register(Publication)
@@ -93,10 +93,31 @@ class PageAdmin(ReaderVisibleAdmin):
     list_filter = ["issue__publication", "issue__date"]
     search_fields = ["code", "name", "editor"]
     list_select_related = ["issue__publication"]
-    readonly_fields = ["thumbnail", "layout_metrics", "proof_link"]
+    readonly_fields = ["thumbnail", "layout_metrics", "proof_link", "signature"]
     exclude = ["layout"]
     inlines = [PlacementInline]
-    actions = ["lay_out"]
+    actions = ["lay_out", "sign"]
+
+    @admin.display(description="签版")
+    def signature(self, obj):
+        current = obj.signoffs.filter(cleared_at__isnull=True).select_related("by").first() if obj.pk else None
+        if current is None:
+            last = obj.signoffs.exclude(cleared_at=None).first() if obj.pk else None
+            if last is not None:
+                return f"未签版(上次签版已于 {last.cleared_at:%m-%d %H:%M} 因“{last.cleared_reason}”失效)"
+            return "未签版"
+        who = current.by.get_full_name() or current.by.get_username()
+        return f"{who} 于 {current.at:%Y-%m-%d %H:%M} 签版(清样指纹 {current.proof_sha256[:12]})"
+
+    @admin.action(description="签版(依当前清样)")
+    def sign(self, request, queryset):
+        for page in queryset.select_related("issue__publication"):
+            try:
+                signoff.page_sign(page=page, by=request.user)
+            except WorkflowError as exc:
+                self.message_user(request, f"{page}:{exc}", messages.ERROR)
+                return
+            self.message_user(request, f"{page.issue} {page}:已签版。", messages.SUCCESS)
 
     @admin.display(description="版面缩略图")
     def thumbnail(self, obj):
@@ -132,6 +153,8 @@ class PageAdmin(ReaderVisibleAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if form.has_changed() or any(formset.has_changed() for formset in formsets):
+            signoff.pages_unsign(page_ids=[form.instance.pk], by=request.user, reason="版面改动")
         layouts.page_layout_schedule(page_id=form.instance.pk)
 
     def get_urls(self):
@@ -167,6 +190,15 @@ class PlacementAdmin(ReaderVisibleAdmin):
     def articles_shown(self, obj):
         return [obj.article_id, *selectors.articles_on_pages(pages=[obj.page_id])]
 
+    def save_model(self, request, obj, form, change):
+        before = Placement.objects.filter(pk=obj.pk).values_list("page_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        signoff.pages_unsign(page_ids=[p for p in (before, obj.page_id) if p], by=request.user, reason="版面位置改动")
+
+    def delete_model(self, request, obj):
+        signoff.pages_unsign(page_ids=[obj.page_id], by=request.user, reason="稿件撤下版面")
+        super().delete_model(request, obj)
+
 
 class ArticlePlacementInline(admin.TabularInline):
     model = Placement
@@ -183,7 +215,11 @@ class PrintArticleAdmin(ArticleAdmin):
 
     def save_related(self, request, form, formsets, change):
         announce_change(articles=self._neighbours(form.instance))  # where it stood before the change
+        before = list(Placement.objects.filter(article=form.instance).values_list("page_id", flat=True))
         super().save_related(request, form, formsets, change)
+        if any(formset.has_changed() for formset in formsets):  # moved, or taken off a page
+            after = Placement.objects.filter(article=form.instance).values_list("page_id", flat=True)
+            signoff.pages_unsign(page_ids=[*before, *after], by=request.user, reason="版面位置改动")
         page_id = Placement.objects.filter(article=form.instance).values_list("page_id", flat=True).first()
         if page_id:
             layouts.page_layout_schedule(page_id=page_id)  # its page is laid out again

@@ -7,7 +7,7 @@ class IssuesConfig(AppConfig):
     verbose_name = "报纸与版面"
 
     def ready(self):
-        # The reading site keeps its rows and page cache current on content changes;
-        # the tasks are registered by name for services.enqueue.
-        from . import checks, tasks  # noqa: F401
-        from .reading import receivers  # noqa: F401
+        # Listeners to content changes: print (签版) and the reading site (rows, page cache);
+        # the system checks; the tasks, registered by name for services.enqueue.
+        from . import checks, receivers, tasks  # noqa: F401
+        from .reading import receivers as reading_receivers  # noqa: F401

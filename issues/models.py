@@ -19,6 +19,9 @@ class Publication(models.Model):
     type_height_mm = models.PositiveSmallIntegerField("版心高(毫米)", default=490)
     columns = models.PositiveSmallIntegerField("栏数", default=8)
     body_font_pt = models.DecimalField("正文字号(磅)", max_digits=4, decimal_places=1, default=9)
+    requires_signoff = models.BooleanField(
+        "出版前须签版", default=True, help_text="每一版须由值班总编依清样签版后,本期方可出版。"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -226,6 +229,35 @@ class PublishedPage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.code}"
+
+
+class PageSignoff(models.Model):
+    """签版: the duty chief editor signs a page from its proof. The row names the proof by a hash of
+    everything the proof shows (layout, texts, 报眉, 报头); a change to the page clears the
+    signature (cleared_at, with who and why) and the row stays as the record."""
+
+    page = models.ForeignKey(Page, verbose_name="版", on_delete=models.CASCADE, related_name="signoffs")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="签版人", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField("签版时间", auto_now_add=True)
+    proof_sha256 = models.CharField("清样指纹", max_length=64)
+    cleared_at = models.DateTimeField("失效时间", null=True, blank=True)
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="改动人", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    cleared_reason = models.CharField("失效原因", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "签版记录"
+        verbose_name_plural = "签版记录"
+        constraints = [
+            # At most one standing signature a page.
+            models.UniqueConstraint(fields=["page"], condition=Q(cleared_at__isnull=True), name="one_signoff_a_page"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page} {self.at:%Y-%m-%d %H:%M}"
 
 
 # -- the read API's partners (issues/reading/api/) -----------------------------------

@@ -2,7 +2,9 @@
 the pure cores' tests (tests/issues/parsing, tests/issues/layout) touch neither and run anywhere."""
 
 import importlib
+import os
 
+import hypothesis
 import psycopg
 import pytest
 import redis
@@ -10,6 +12,12 @@ from django.conf import settings
 from django.db import connection
 
 pytest_plugins = ("celery.contrib.pytest", "tests.site_fixtures")
+
+# The same examples on every run (CI included): a property test fails for a reason, not for a draw.
+# HYPOTHESIS_PROFILE=explore draws new examples, to hunt for more.
+hypothesis.settings.register_profile("suite", derandomize=True, print_blob=True)
+hypothesis.settings.register_profile("explore", derandomize=False, max_examples=2000)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 START_HINT = {
     "PostgreSQL": "pg_ctlcluster --skip-systemctl-redirect 15 main start",

@@ -62,6 +62,8 @@ class PublicationFactory(factory.django.DjangoModelFactory):
 
     name = "株洲日报"
     code = "zzrb"
+    # 签版 has its own tests (tests/issues/test_signoff.py); elsewhere an issue publishes without it.
+    requires_signoff = False
 
 
 class IssueFactory(factory.django.DjangoModelFactory):

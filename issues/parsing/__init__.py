@@ -2,6 +2,7 @@
 
 from .decoding import decode
 from .model import ParsedArticle, ParsedPage, ParseError, Repair, Warning
-from .page import parse_bytes, parse_page
+from .page import explain_page, parse_bytes, parse_page
 
-__all__ = ["ParseError", "ParsedArticle", "ParsedPage", "Repair", "Warning", "decode", "parse_bytes", "parse_page"]
+__all__ = ["ParseError", "ParsedArticle", "ParsedPage", "Repair", "Warning", "decode", "explain_page", "parse_bytes",
+           "parse_page"]  # fmt: skip

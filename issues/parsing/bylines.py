@@ -234,6 +234,17 @@ def parse_credits(text: str) -> tuple[Credits, list[str]]:
     ), leftovers
 
 
+BARE_NAMES_MAX = 4
+
+
+def bare_names(text: str) -> Credits:
+    """The reporters of a dateline's parenthesis that names them with no 记者 before them (王立、赵明); none else."""
+    names = split_names(text)
+    if 0 < len(names) <= BARE_NAMES_MAX and all(2 <= len(n) <= 4 and looks_like_name(n) for n in names):
+        return Credits(reporters=tuple(names))
+    return Credits()
+
+
 def leading_byline(line: str) -> LeadingByline | None:
     """A dateline with its credits at the start of a paragraph: 本报讯(记者 A)正文… or 新华社…电 正文…"""
     inline = _INLINE_CREDITS.match(line)
@@ -249,6 +260,8 @@ def leading_byline(line: str) -> LeadingByline | None:
     match = _DATELINE_CREDITS.match(line)
     if match:
         credits, leftovers = parse_credits(match.group("credits"))
+        if not credits:
+            credits, leftovers = bare_names(match.group("credits")), []  # 本报郑州2月11日电 （王立、赵明）
         if credits and not leftovers:
             return LeadingByline(match.group("byline").strip(), match.group("dateline").strip(), credits,
                                  match.group("rest"))  # fmt: skip

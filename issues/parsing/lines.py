@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from . import bylines
+import rjieba
+
+from . import bylines, closings
 from .text import MID_SENTENCE, ends_sentence, ends_with_colon, squeeze
 from .wrapping import RawLine, line_width, unwrap, width
 
-FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT = (
-    "furniture", "jump", "end", "dateline", "credit", "source", "brief", "caption", "heading", "text",
+FURNITURE, JUMP, END, DATELINE, CREDIT, SOURCE, BRIEF, CAPTION, HEADING, TEXT, CLOSING = (
+    "furniture", "jump", "end", "dateline", "credit", "source", "brief", "caption", "heading", "text", "closing",
 )  # fmt: skip
 
 HEADING_MAX = 40
-AUTHOR_UNDER_TITLE_MIN = 8  # a headline an author's name stands under is at least this long
+AUTHOR_UNDER_TITLE_MIN = 6  # a headline an author's name stands under is at least this long
 BLANKLESS_GAPS = 2  # a page with no more blank lines than this has none between its paragraphs
 INDENTED_PAGE_LINES = 3  # indented lines before a page counts as indenting its paragraphs
 FURNITURE_MAX = 60
@@ -94,6 +97,8 @@ _BRIEF = re.compile(r"^(?P<title>【[^【】]{4,30}】)\s*(?P<text>\S.{9,})$")
 # 编者按: / 【编者按】 opening an editor's note: the note's text, not a headline.
 _EDITORS_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编后|编后语|核心提示|阅读提示)[】\]]?[:：]?")
 _AUTHOR_NOTE = re.compile(r"^[(（](?:作者|本文作者|作者单位)")
+# ——编者: the editors sign their note; the story goes on under it.
+_EDITORS_SIGNATURE = re.compile(r"^[—－-]{1,2}(?:编者|本报编辑部|编辑部)$")
 # An interview's turns (记者:…? / 问:… / 主持人:…) are text, however short.
 _DIALOGUE = re.compile(r"^(?:本报记者|记者|主持人|问|答|Q|A)[:：]")
 _NUMBERED = re.compile(
@@ -110,8 +115,9 @@ class Line:
     photo: bool = False  # a credit line for a picture
     indented: bool = False  # opens with a paragraph indent (　　)
     # What classification found: a LeadingByline for DATELINE, Credits for CREDIT, the dateline for SOURCE,
-    # (title, text) for BRIEF.
+    # (title, text) for BRIEF, the closing rule's name for CLOSING.
     found: object = None
+    rule: str = ""  # the name of the rule that gave the line its kind (LINE_KINDS, or a pass of split_lines)
 
 
 def is_furniture(text: str, s: str | None = None) -> bool:
@@ -138,8 +144,42 @@ def is_heading(text: str, s: str | None = None) -> bool:
     if s.count("，") + s.count(",") > 1 or s[0] in "”’」』)）":
         return False
     if ends_sentence(s):
-        return len(s) <= 30 and s.rstrip("”’」』)）")[-1] in "？?！!"
+        column = _COLUMN_AFTER.search(s)  # 谁来担？（以案说法）: a question headline with its column's name
+        core = s[: column.start()] if column and column.start() else s
+        return len(core) <= 30 and core.rstrip("”’」』)）")[-1:] in ("？", "?", "！", "!")
     return not ends_with_colon(s) or len(s) <= 12
+
+
+KICKER_MAX = 100
+ISSUER_MAX = 16  # an office's name signing a notice
+_DATE_ALONE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_BULLET_START = "●■◆▲★□◇◎▶►"
+
+
+def cut_inside_a_word(head: str, rest: str) -> bool:
+    """Does a break between `head` and `rest` cut a word (当 / 地, 成 / 为), or repeat the
+    character before it (清理 / 理工作), as text extraction does at a column break?"""
+    head, rest = head.strip(), rest.strip()
+    if not head or not rest or head[0] in _BULLET_START or len(head.split()) > 1:
+        return False  # a boxed subhead, or a headline of two parts: set as headings are
+    if head[-1] == rest[0] and "\u4e00" <= rest[0] <= "\u9fff":
+        return True
+    a, b = head[-4:], rest[:4]
+    pos = 0
+    for word in rjieba.cut(a + b):
+        if pos < len(a) < pos + len(word):
+            return True
+        pos += len(word)
+    return False
+
+
+_COLUMN_AFTER = re.compile(r"[（(][^()（）]{2,24}[)）]$")
+
+
+def is_kicker(text: str) -> bool:
+    """A headline's first line however long: no full stop in it, not ended mid-clause (a dash may end it)."""
+    s = squeeze(text)
+    return 0 < len(s) <= KICKER_MAX and "。" not in s and s[-1] not in "，,、；;：:" and not ends_sentence(s)
 
 
 def is_caption(text: str, s: str | None = None) -> bool:
@@ -151,41 +191,152 @@ def is_caption(text: str, s: str | None = None) -> bool:
     return bool(_CAPTION_END.search(s)) and len(s) >= 12 and bool(re.search(r"[。，,]", s))
 
 
+def is_note_label(text: str) -> bool:
+    """【编者按】 or 编者按： alone on its line: the label runs into the note's text below it."""
+    s = squeeze(text)
+    match = _EDITORS_NOTE.match(s)
+    return bool(match) and match.end() == len(s)
+
+
+def is_signature(text: str) -> bool:
+    """——编者: the signature closing an editors' note, a paragraph of its own."""
+    return bool(_EDITORS_SIGNATURE.match(squeeze(text)))
+
+
 def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(squeeze(text)))
 
 
-def classify_line(text: str) -> tuple[str, bool, object]:
-    """The kind of a line on its own, whether it credits a picture, and the byline found in it."""
-    s = squeeze(text)
-    if JUMP_LINE.fullmatch(s):
-        return JUMP, False, None
-    if END_MARK.fullmatch(s):
-        return END, False, None
+@dataclass(frozen=True)
+class LineRule:
+    """One row of the line-kind table: `read(text, squeezed)` gives (photo, found) when the rule
+    recognises the line, None when it does not."""
+
+    name: str
+    kind: str
+    recognises: str
+    example: str
+    read: Callable[[str, str], tuple[bool, object] | None] = field(repr=False)
+    longest: int = 0  # no line longer than this (squeezed) can match: not tried on one; 0 for any length
+    needs: str = ""  # a character every line it matches holds: not tried on a line without it
+    opens: str = ""  # the characters a line it matches can open with: not tried on others
+
+
+_PLAIN = (False, None)  # recognised, with nothing found to hand on
+
+
+def _jump(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if JUMP_LINE.fullmatch(s) else None
+
+
+def _end(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if END_MARK.fullmatch(s) else None
+
+
+def _closing(t: str, s: str) -> tuple[bool, object] | None:
+    rule = closings.closing_rule(t)
+    return None if rule is None else (False, rule.name)
+
+
+def _brief(text: str, s: str) -> tuple[bool, object] | None:
     brief = _BRIEF.match(text)
     if brief and bylines.trailing_credit(brief.group("text")):
-        # 【汉口江滩举办灯光秀】9月2日晚,……(记者 王敏): one item of a 简讯 column, a story of its own
-        return BRIEF, False, (brief.group("title"), brief.group("text"))
-    lead = bylines.leading_byline(text)
-    if lead:
-        return DATELINE, False, lead
+        return False, (brief.group("title"), brief.group("text"))
+    return None
+
+
+def _leading(t: str, s: str) -> tuple[bool, object] | None:
+    lead = bylines.leading_byline(t)
+    return None if lead is None else (False, lead)
+
+
+def _credit(text: str, s: str) -> tuple[bool, object] | None:
     credits = bylines.credit_line(text)
-    if credits is not None:
-        return CREDIT, bylines.is_photo_credit(text), credits
-    if _PICTURE_SOURCE.match(s):
-        return CREDIT, True, bylines.Credits()  # 图/视觉中国: a picture credited to an agency
-    source = bylines.source_line(text)
-    if source is not None:
-        return SOURCE, False, source
-    if _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s):
-        return TEXT, False, None  # （作者系…） and interview turns are text, not headlines
-    if is_furniture(text, s):
-        return FURNITURE, False, None
-    if is_caption(text, s):
-        return CAPTION, False, None
-    if is_heading(text, s):
-        return HEADING, False, None
-    return TEXT, False, None
+    return None if credits is None else (bylines.is_photo_credit(text), credits)
+
+
+def _picture_credit(t: str, s: str) -> tuple[bool, object] | None:
+    credits = closings.picture_credit(t)
+    return None if credits is None else (True, credits)
+
+
+def _picture_source(t: str, s: str) -> tuple[bool, object] | None:
+    return (True, bylines.Credits()) if _PICTURE_SOURCE.match(s) else None
+
+
+def _source(t: str, s: str) -> tuple[bool, object] | None:
+    source = bylines.source_line(t)
+    return None if source is None else (False, source)
+
+
+def _note_or_turn(t: str, s: str) -> tuple[bool, object] | None:
+    matched = _AUTHOR_NOTE.match(s) or _DIALOGUE.match(s) or _EDITORS_NOTE.match(s) or _EDITORS_SIGNATURE.match(s)
+    return _PLAIN if matched else None
+
+
+def _furniture(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if is_furniture(t, s) else None
+
+
+def _caption(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if is_caption(t, s) else None
+
+
+def _heading(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN if is_heading(t, s) else None
+
+
+def _anything(t: str, s: str) -> tuple[bool, object] | None:
+    return _PLAIN
+
+
+# The kind of a line judged on its own, first match wins.
+LINE_KINDS: tuple[LineRule, ...] = (
+    LineRule("jump-line", JUMP, "a jump to or from another page, alone on its line", "下转第3版", _jump, 40, needs="版"),
+    LineRule("end-mark", END, "the wire services' end of story", "（完）", _end, 10, needs="完"),
+    LineRule("closing-line", CLOSING, "a closing dateline, note or credit (closings.CLOSING_LINES)", "（本报开罗3月2日电）",
+             _closing, 90, opens=closings.CLOSING_OPENERS),
+    LineRule("brief-item", BRIEF, "one item of a 简讯 column: 【title】 text (记者 name)",
+             "【河畔步道开放】5月3日，新修的步道开放。（记者 王立）", _brief, opens="【"),
+    LineRule("leading-byline", DATELINE, "a dateline or credits opening a paragraph",
+             "本报讯（记者 王立）5月3日，新修的步道开放。", _leading),
+    LineRule("credit-line", CREDIT, "a line that is nothing but a byline or a picture credit", "本报记者  王  立摄", _credit, 80),
+    LineRule("picture-credit", CREDIT, "a picture credit the byline readings do not know (closings.PICTURE_CREDITS)",
+             "孙  雨摄（图片社）", _picture_credit, 40),
+    LineRule("picture-source", CREDIT, "a picture credited to an agency", "图/视觉中国", _picture_source, 40),
+    LineRule("source-line", SOURCE, "where the story comes from, 据… or 来源：…", "（据新华社）", _source, 60),
+    LineRule("note-or-turn", TEXT, "an author's note, an interview's turn, an editors' note or its signature",
+             "记者：这条步道修了多久？", _note_or_turn),
+    LineRule("furniture", FURNITURE, "the page's furniture: mastheads, headers, promos, staff", "责任编辑：王立",
+             _furniture, FURNITURE_MAX),
+    LineRule("caption", CAPTION, "a picture's caption", "图为新修的步道。", _caption),
+    LineRule("heading-shape", HEADING, "short, and not ended mid-sentence or with a full stop", "河畔步道开放", _heading, HEADING_MAX),
+    LineRule("running-text", TEXT, "anything else: text", "新修的步道沿河而建。", _anything),
+)  # fmt: skip
+
+
+# The table as the loop below reads it: no attribute looked up per line and rule.
+_KINDS = tuple((rule.longest or 1 << 30, rule.needs, rule.opens, rule.read, rule) for rule in LINE_KINDS)
+
+
+def classify(text: str) -> tuple[LineRule, bool, object]:
+    """The line-kind rule that recognises the line on its own, whether it credits a picture, and what it found."""
+    s = squeeze(text)
+    size = len(s)
+    first = s[:1]
+    for longest, needs, opens, read, rule in _KINDS:
+        if size > longest or (needs and needs not in s) or (opens and first not in opens):
+            continue
+        reading = read(text, s)
+        if reading is not None:
+            return rule, reading[0], reading[1]
+    raise AssertionError("running-text recognises every line")
+
+
+def classify_line(text: str) -> tuple[str, bool, object]:
+    """The kind of a line on its own, whether it credits a picture, and the byline found in it."""
+    rule, photo, found = classify(text)
+    return rule.kind, photo, found
 
 
 def author_names(text: str) -> tuple[str, ...]:
@@ -261,12 +412,13 @@ def split_lines(text: str) -> list[Line]:
         head = headline_before_dateline(row.text)
         if head:
             # 市委常委会召开会议 本报讯(记者 张三)6月3日,… — headline and story on one extracted line
-            lines.append(Line(no=row.no, text=head, gap=row.gap, kind=HEADING))
+            lines.append(Line(no=row.no, text=head, gap=row.gap, kind=HEADING, rule="headline-beside-dateline"))
             row.text, row.gap = row.text[len(head) :].strip(), 0
-        kind, photo, found = classify_line(row.text)
+        rule, photo, found = classify(row.text)
         lines.append(
-            Line(no=row.no, text=row.text, gap=row.gap, kind=kind, photo=photo, found=found, indented=row.indent >= 1)
-        )
+            Line(no=row.no, text=row.text, gap=row.gap, kind=rule.kind, photo=photo, found=found,
+                 indented=row.indent >= 1, rule=rule.name)
+        )  # fmt: skip
     # A name alone under a headline, over the text (theory pages and commentaries sign so: 王建国):
     # the author's byline, not a headline line.
     for i in range(1, len(lines) - 1):
@@ -276,7 +428,48 @@ def split_lines(text: str) -> list[Line]:
         if line.kind == HEADING and headline_above and (after.kind == TEXT or is_numbered(after.text)):
             names = author_names(line.text)
             if names:
-                line.kind, line.found = CREDIT, bylines.Credits(reporters=names)
+                line.kind, line.found, line.rule = CREDIT, bylines.Credits(reporters=names), "author-under-headline"
+    # A heading-shaped line between two stretches of text whose last characters make one word with
+    # the next line's first ones (在当 / 地兴起, 才能成 / 为): a paragraph's head cut at a column break.
+    for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
+        between_text = line.kind == HEADING and before.kind == TEXT and after.kind == TEXT and after.gap
+        if between_text and cut_inside_a_word(line.text, after.text):
+            line.kind, line.rule = TEXT, "cut-inside-a-word"
+    # A headline's second line too long for a heading (two parts set apart by spaces), straight under
+    # its first line and over a blank line and the story's dateline or its ■ deck: still the headline.
+    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        if (
+            line.kind == TEXT
+            and not line.gap
+            and above.kind == HEADING
+            and below.gap
+            and (below.kind in {DATELINE, CREDIT} or below.text[:1] in "■●◆▲")
+            and is_kicker(line.text)
+        ):
+            line.kind, line.rule = HEADING, "headline-second-line"
+    # An official notice signed by its issuer and dated (市人民政府办公室 / 2026年3月1日) under its text.
+    for above, issuer, date in zip(lines, lines[1:], lines[2:], strict=False):
+        if (
+            above.kind == TEXT
+            and issuer.kind == HEADING
+            and len(squeeze(issuer.text)) <= ISSUER_MAX
+            and _DATE_ALONE.fullmatch(squeeze(date.text))
+        ):
+            issuer.kind, issuer.rule = CLOSING, "document-signature"
+            date.kind, date.rule = CLOSING, "document-signature"
+            issuer.found = date.found = "document-signature"
+    # A long kicker (…，洪森首相称赞—— / 2016年至2018年，…) set off by a blank line above and
+    # standing over a headline line with none between: the first line of the headline block.
+    for i, (line, below, after) in enumerate(zip(lines, lines[1:], [*lines[2:], None], strict=False)):
+        if (
+            line.kind == TEXT
+            and (i == 0 or line.gap)
+            and below.kind == HEADING
+            and not below.gap
+            and (after is None or after.gap or after.kind in {DATELINE, CREDIT})
+            and is_kicker(line.text)
+        ):
+            line.kind, line.rule = HEADING, "long-kicker"
     # Where paragraphs open with an indent (e-paper text), a line without one is no paragraph's start.
     indented_page = sum(line.indented for line in lines) >= INDENTED_PAGE_LINES
     # Text copied with no blank lines and no indents: only the punctuation says where a paragraph ends.
@@ -297,5 +490,43 @@ def split_lines(text: str) -> list[Line]:
             while j < len(lines) and lines[j].kind == HEADING and lines[j].gap == 0:
                 j += 1
             if j == len(lines) or lines[j].kind not in {DATELINE, CREDIT, JUMP}:
-                line.kind = TEXT
+                line.kind, line.rule = TEXT, "short-line-after-text"
+    _read_verse(lines)
     return lines
+
+
+VERSE_MIN_LINES = 3  # heading-shaped lines in a row, each set off by a blank line, that read as verse
+_COLUMN_IN_LINE = re.compile(r"[（(][^()（）]{2,24}[)）]")
+
+
+def _verse_shaped(line: Line) -> bool:
+    return (
+        line.kind == HEADING
+        and bool(line.gap)
+        and not _COLUMN_IN_LINE.search(line.text)
+        and line.text[:1] not in _BULLET_START
+    )
+
+
+def _read_verse(lines: list[Line]) -> None:
+    """Many short lines in a row, each set off by a blank line, are the lines of a poem (e-paper text
+    sets each verse line as a paragraph): text, each line a paragraph of its own. The last of them may
+    still be the next piece's headline: it is left for the boundary rules to weigh."""
+    if sum(1 for line in lines if line.kind == HEADING and line.gap) < VERSE_MIN_LINES:
+        return  # too few heading lines on the page for a poem
+    n = len(lines)
+    i = 0
+    while i < n:
+        if lines[i].kind != HEADING or not _verse_shaped(lines[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _verse_shaped(lines[j]):
+            j += 1
+        # Stopped by a headline with its column's name, the run is all verse; stopped by text, its
+        # last line may head that text.
+        end = j if j < n and lines[j].kind == HEADING else j - 1
+        if end - i >= VERSE_MIN_LINES:
+            for line in lines[i:end]:
+                line.kind, line.rule = TEXT, "verse-line"
+        i = j

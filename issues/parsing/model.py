@@ -10,9 +10,13 @@ class Repair:
     kind: str
     line: int
     dropped: str
+    changed: str = ""  # a character replaced by another (",→，"), as punctuation.full_width_lines reports it
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "line": self.line, "dropped": self.dropped}
+        data = {"kind": self.kind, "line": self.line, "dropped": self.dropped}
+        if self.changed:
+            data["changed"] = self.changed
+        return data
 
 
 @dataclass(frozen=True)

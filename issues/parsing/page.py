@@ -1,85 +1,60 @@
 """parse_page: one page of raw newspaper text -> ParsedPage.
 
-Works line by line: each line is classified on its own (lines.py), then read in
-order. A run of heading lines followed by a byline, a jump marker or body text
-opens an article; text joins the open article, with paragraphs cut by column
-breaks rejoined; captions, credits and jump markers attach to the article they
-stand in. Nothing is lost: every character lands in one output field or in a
-repair's `dropped`.
+The stages, each in its own module, each with its rules in ordered tables:
+
+1. lines.py      what each line is, judged on its own (LINE_KINDS) and then among its
+                 neighbours (kickers, verse, paragraph heads cut at a column break);
+                 closings.py names the lines that close a story.
+2. boundaries.py at each heading inside an open story, whether a new story starts there:
+                 the named clues are weighed (BOUNDARY_RULES).
+3. headlines.py  a headline's blocks: kicker, title, subtitle, rubric; lead and deck lines.
+4. breaks.py     whether a line runs on the paragraph above (column breaks), what a break
+                 repeated (PARAGRAPH_ENDS).
+5. drafts.py     the article being read, and the ParsedArticle it becomes.
+   pictures.py   pictures set between two stories.
+
+This module walks the lines in order and hands each to the stage that knows it; it holds
+the open story. Nothing is lost: every character lands in one output field or in a
+repair's `dropped`. explain_page() says which rule decided what.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
-from itertools import pairwise
+from collections.abc import Callable
+from dataclasses import dataclass
 
-import rjieba
-
-from . import bylines
+from . import boundaries, breaks, bylines, pictures
 from . import lines as L
 from .decoding import decode, normalise_newlines
-from .headlines import is_rubric_block, rubric_line, split_headline
+from .drafts import Draft
+from .headlines import deck_lines_at, lead_lines_at, read_headline
 from .model import ParsedArticle, ParsedPage, Repair, Warning
-from .sections import classify, page_section
-from .text import OPENERS, ends_sentence, ends_with_colon, is_cjk, squeeze
+from .rules import Verdict
+from .sections import page_section
+from .text import ends_sentence, ends_with_colon, squeeze
 
 SUBHEAD_MAX_LINES = 2
-STACKED_LOGO_MAX = 12  # each line of a column logo stacked under a headline is this short
 PART_TITLE_MAX = 8  # a part's title (a poem's, a section's) under the byline is this short
-PHOTO_CAPTION_MAX = 240
-# Characters of reduplicated words (AA) that a column break may split: for these a repeat at
-# the break is weighed, not dropped outright.
-_AA_WORDS = set(
-    "天人常渐刚往谢看试慢好个家户处年层步一纷久默悄仅明稍偏轻深多大小高星妈爸哥姐弟妹奶爷宝娃事样条点滴片句声"
-    "每时次代辈世重匆冉熊茫浩滔蒸勃欣津井楚彬彬翩"
-    "谈想说走聊哈冷恰统亲乐万千暖满稳实牢紧早远静快白区熙攘凉热红绿亮闪飘忙急频连缓"
-)
-# A paragraph never opens on these: a particle, or punctuation that closes a clause.
-_NO_PARAGRAPH_START = "的了地得着过们吗呢吧啊，。、；：,.;:)）」』”’"
-CONTINUATION_HEAD = 5  # a sentence finished within this many characters: the text is a sentence's end
-CAPTION_CLAIM_MIN = 2  # shared two-character words before a caption is given to the story below
 _WHOLE_NOTE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 
 
-@dataclass
-class _Draft:
-    """An article being read; frozen into a ParsedArticle when the next one opens."""
+@dataclass(frozen=True)
+class Decision:
+    """Where a story was opened, or a heading kept inside the story above, and why (for --explain)."""
 
-    first_line: int
-    kicker: str = ""
-    title: str = ""
-    subtitle: str = ""
-    rubric: str = ""
-    byline: str = ""
-    dateline: str = ""
-    credits: bylines.Credits = field(default_factory=bylines.Credits)
-    paragraphs: list[str] = field(default_factory=list)
-    subheads: list[str] = field(default_factory=list)
-    subhead_at: list[int] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    continues: bool = False
-    continued_from: bool = False
-    last: str = ""  # what was added last: heading, byline, text, subhead, caption
-    last_line: int = 0
-    byline_after_text: bool = False
-    photo_credit: bool = False  # the byline credits a picture (…摄)
-    captions_since_text: int = 0  # captions read after its last paragraph (a picture below it)
-    in_parts: bool = False  # its text comes in titled parts (诗二首: 山居, 听雨)
-    ended: bool = False  # an end marker (完) closed it
-    paragraph_gaps: list[int] = field(default_factory=list)  # blank lines before each paragraph
+    line: int
+    text: str
+    reading: str  # new-story or in-body-heading
+    by: str  # first-headline, boundary-rules, dateline-opens-story, part-title
+    verdict: Verdict | None = None
 
-    def caption_blocks(self) -> list[str]:
-        """The text as a picture's caption: lines with no blank line between them are one block
-        (a caption cut where a wrapped line happened to end on 。)."""
-        blocks: list[str] = []
-        for text, gap in zip(self.paragraphs, self.paragraph_gaps, strict=True):
-            if blocks and not gap:
-                blocks[-1] += text
-            else:
-                blocks.append(text)
-        return blocks
+    def to_dict(self) -> dict:
+        data = {"line": self.line, "text": self.text, "reading": self.reading, "by": self.by}
+        if self.verdict is not None:
+            data.update(self.verdict.to_dict())
+        return data
 
 
 class _Reader:
@@ -90,7 +65,7 @@ class _Reader:
         self.repairs: list[Repair] = []
         self.warnings: list[Warning] = []
         self.articles: list[ParsedArticle] = []
-        self.current: _Draft | None = None
+        self.current: Draft | None = None
         self.pending_continued_from = False
         self.pending_bylines: list[L.Line] = []  # credit lines read above the next headline
         self.pending_rubric = ""  # a 简讯 column's name, for its first item
@@ -102,6 +77,10 @@ class _Reader:
         # between two stories may belong to the one below.
         self.trailing_captions: tuple[int, int] | None = None
         self.blankless = L.has_no_blank_lines(lines)
+        # Only where the page shows column breaks may a paragraph run on past a blank line.
+        self.column_breaks = self.blankless or breaks.page_has_column_breaks(lines)
+        self.decisions: list[Decision] = []  # every place where a story was opened, or a heading kept inside one
+        self.opened_by: list[str] = []  # per article, what opened it
 
     # -- the walk ---------------------------------------------------------
     def read(self) -> None:
@@ -112,7 +91,7 @@ class _Reader:
                 j = i
                 while j < len(self.lines) and self.lines[j].kind == L.HEADING:
                     j += 1
-                self.heading_run(self.lines[i:j], self.lines[j] if j < len(self.lines) else None)
+                self.heading_run(self.lines[i:j], j)
                 self.give_pending_bylines()  # the headline did not open an article after all
                 i = j
                 continue
@@ -157,27 +136,63 @@ class _Reader:
             i + 1 < j < len(self.lines) and self.lines[j].kind == L.TEXT and not self.is_subhead(self.lines[i + 1 : j])
         )
 
-    def heading_run(self, run: list[L.Line], following: L.Line | None) -> None:
-        if self.continues_open_paragraph(run[0]) and (following is None or following.kind in {L.TEXT, L.FURNITURE}):
-            # A short line after a paragraph cut mid-sentence is the rest of it, not a headline.
-            for line in run:
-                self.add_text(line)
+    def heading_run(self, run: list[L.Line], j: int) -> None:
+        """A run of heading lines: the first reading in HEADING_RUNS that recognises it says what it is."""
+        following = self.lines[j] if j < len(self.lines) else None
+        for reading in HEADING_RUNS:
+            if reading.test(self, run, following):
+                reading.act(self, run, j)
+                return
+
+    # -- the readings of a heading run (HEADING_RUNS) --------------------------------
+    def as_text(self, run: list[L.Line], j: int) -> None:
+        for line in run:
+            self.add_text(line)
+
+    def as_brief_column(self, run: list[L.Line], j: int) -> None:
+        self.pending_rubric = " ".join(line.text for line in run)  # 简讯: the column's name
+
+    def as_furniture(self, run: list[L.Line], j: int) -> None:
+        if self.current is None:
+            self.masthead.extend(line.text for line in run)
             return
-        if following is not None and following.kind == L.BRIEF:
-            self.pending_rubric = " ".join(line.text for line in run)  # 简讯: the column's name
-            return
-        if following is None or following.kind == L.FURNITURE:
-            if self.current is None:
-                self.masthead.extend(line.text for line in run)
-            else:
-                for line in run:
-                    self.orphan(line, "孤立的标题行,未能归入任何稿件")
-            return
-        in_story = following.kind in {L.TEXT, L.CAPTION} and self.current is not None
-        if in_story and (self.is_subhead(run) or self.heads_first_part(run)):
+        for line in run:
+            self.orphan(line, "孤立的标题行,未能归入任何稿件")
+
+    def as_part_title(self, run: list[L.Line], j: int) -> None:
+        self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "part-title"))
+        self.add_subhead(run)
+
+    def with_lead(self, run: list[L.Line], j: int) -> None:
+        lead = lead_lines_at(run)
+        self.heading_run(run[:lead], j - len(run) + lead)
+        for line in run[lead:]:
+            self.add_lead(line)
+
+    def with_deck(self, run: list[L.Line], j: int) -> None:
+        deck = deck_lines_at(run)
+        self.heading_run(run[:deck], j - len(run) + deck)
+        for line in run[deck:]:
+            self.add_subhead([line])
+
+    def as_first_headline(self, run: list[L.Line], j: int) -> None:
+        self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "first-headline"))
+        self.open(run, "first-headline")
+
+    def by_boundary_rules(self, run: list[L.Line], j: int) -> None:
+        verdict = boundaries.new_story(boundaries.candidate_at(self.lines, run, j, self.current))
+        following = self.lines[j] if j < len(self.lines) else None
+        if verdict.score <= 0 and following is not None and following.kind in {L.TEXT, L.CAPTION}:
+            if len(run) == 1 and boundaries.is_quoted_sentence(run[0].text):
+                # “今年的日子好过了！”: someone quoted in the story, a paragraph of its text
+                self.decisions.append(Decision(run[0].no, run[0].text, "in-body-text", "boundary-rules", verdict))
+                self.add_lead(run[0])
+                return
+            self.decisions.append(Decision(run[0].no, run[0].text, "in-body-heading", "boundary-rules", verdict))
             self.add_subhead(run)
             return
-        self.open(run)
+        self.decisions.append(Decision(run[0].no, run[0].text, "new-story", "boundary-rules", verdict))
+        self.open(run, "boundary-rules")
 
     def heads_first_part(self, run: list[L.Line]) -> bool:
         """A short line straight under a headline and its byline, before any text: the title of
@@ -198,7 +213,9 @@ class _Reader:
         if draft is None or draft.last != "text" or not draft.paragraphs:
             return False
         previous = draft.paragraphs[-1]
-        return not ends_with_colon(previous) and self.joins(previous, line.text)
+        if line.gap and not self.column_breaks:
+            return False
+        return not ends_with_colon(previous) and breaks.joins(previous, line.text)
 
     def is_subhead(self, run: list[L.Line]) -> bool:
         if len(run) > SUBHEAD_MAX_LINES or any(line.gap for line in run[1:]):
@@ -223,8 +240,11 @@ class _Reader:
 
     def on_dateline(self, line: L.Line) -> None:
         lead = line.found
+        if self.current is not None and not self.current.byline and self.current.has_deck_only():
+            self.current.make_deck()  # ■ 提要 / two short lines between a headline and its dateline
         if self.current is None or self.current.byline or self.current.paragraphs:
-            self.open([])
+            self.decisions.append(Decision(line.no, line.text[:20], "new-story", "dateline-opens-story"))
+            self.open([], "dateline-opens-story")
         draft = self.current
         draft.byline, draft.dateline = lead.byline, lead.dateline
         draft.credits = lead.credits + draft.credits  # the byline's names first, then any caption's
@@ -233,7 +253,6 @@ class _Reader:
             self.add_text(L.Line(no=line.no, text=lead.rest.strip(), gap=0))
 
     def on_credit(self, line: L.Line) -> None:
-        credits = line.found
         draft = self.current
         if draft is None and line.photo and self.pending_captions:
             caption = self.pending_captions[-1]  # the credit of a picture above the first story
@@ -242,36 +261,12 @@ class _Reader:
         if draft is None:
             self.orphan(line, "署名行前没有稿件")
             return
-        if not draft.byline:
-            draft.byline, draft.credits = line.text, credits + draft.credits
-            draft.byline_after_text = bool(draft.paragraphs)
-            draft.photo_credit = line.photo
-        elif draft.last == "byline":
-            draft.byline = f"{draft.byline} {line.text}"
-            draft.credits = draft.credits + credits
-        elif line.photo and draft.captions and draft.last == "caption":
-            draft.captions[-1] = f"{draft.captions[-1]} {line.text}"
-            draft.credits = draft.credits + bylines.photo_credit_names(line.text)
-            return
-        elif line.photo and not credits and draft.last == "text":
-            # 图片由…提供 after the text: the pictures' credit, with no caption to join.
-            draft.captions.append(line.text)
-            draft.last, draft.last_line = "caption", line.no
-            return
-        else:
-            draft.byline = f"{draft.byline} {line.text}"
-            draft.credits = draft.credits + credits
-        if line.photo and draft.byline_after_text and not draft.subheads and len(draft.paragraphs) <= 2:
-            # A photo item: the text above its credit is the picture's caption.
-            draft.captions.extend(draft.caption_blocks())
-            draft.paragraphs.clear()
-            draft.paragraph_gaps.clear()
-        draft.last, draft.last_line = "byline", line.no
+        draft.add_credit(line.no, line.text, line.found, line.photo)
 
     def on_brief(self, line: L.Line) -> None:
         """One item of a 简讯 column: its 【title】 opens a story, the rest is its text and byline."""
         title, text = line.found
-        self.open([])
+        self.open([], "brief-item")
         self.current.title, self.current.rubric = title, self.pending_rubric
         self.pending_rubric = ""
         self.add_text(L.Line(no=line.no, text=text, gap=0))
@@ -284,23 +279,24 @@ class _Reader:
 
     def on_source(self, line: L.Line) -> None:
         """（新华社北京6月3日电）or （据新华社） closing a story: part of its byline."""
-        draft = self.current
-        if draft is None:
+        if self.current is None:
             self.orphan(line, "来源行前没有稿件")
             return
-        draft.byline = f"{draft.byline} {line.text}".strip()
-        draft.dateline = draft.dateline or line.found
-        draft.last, draft.last_line = "source", line.no
+        self.current.add_source(line.no, line.text, line.found)
+
+    def on_closing(self, line: L.Line) -> None:
+        """A closing dateline, note or series credit: the last paragraph of the story above."""
+        if self.current is None:
+            self.orphan(line, "结尾说明前没有稿件")
+            return
+        self.current.add_closing(line.no, line.text, line.gap, line.found)
 
     def on_caption(self, line: L.Line) -> None:
         if self.current is None:
             # A picture above the page's first story (the front page's lead photo): it goes with that story.
             self.pending_captions.append(line)
             return
-        self.current.captions.append(line.text)
-        self.current.captions_since_text += 1
-        self.current.credits = self.current.credits + bylines.photo_credit_names(line.text)
-        self.current.last, self.current.last_line = "caption", line.no
+        self.current.add_caption(line.no, line.text)
 
     def on_text(self, line: L.Line) -> None:
         if self.current is None:
@@ -309,29 +305,12 @@ class _Reader:
         self.add_text(line)
 
     # -- building articles -----------------------------------------------------
-    def open(self, run: list[L.Line]) -> None:
+    def open(self, run: list[L.Line], why: str) -> None:
         self.close()
-        draft = _Draft(first_line=run[0].no if run else 0)
+        draft = Draft(first_line=run[0].no if run else 0, opened_by=why)
         self.current = draft
-        blocks: list[list[str]] = []
-        for line in run:
-            text = self.strip_jumps(line)  # 标题（上接第1版）: the jump printed beside the headline
-            if not text:
-                continue
-            if line.gap or not blocks:
-                blocks.append([])
-            blocks[-1].append(text)
-        if len(blocks) == 1 and (i := rubric_line(blocks[0])) is not None:
-            blocks = [b for b in (blocks[0][:i], [blocks[0][i]], blocks[0][i + 1 :]) if b]
-        elif len(blocks) == 1 and self.blankless and (k := _stacked_logo_under(blocks[0])):
-            # No blank lines to set it off: short lines stacked under a long headline are a logo.
-            blocks = [blocks[0][:-k], blocks[0][-k:]]
-        # When every block could be a column logo, the largest is the headline.
-        heads = ([b for b in blocks if not is_rubric_block(b)] or [max(blocks, key=_block_size)]) if blocks else []
-        rubrics = [b for b in blocks if not any(b is h for h in heads)]
-        headline_lines = [text for block in heads for text in block]
-        draft.kicker, draft.title, draft.subtitle = split_headline(headline_lines)
-        draft.rubric = " ".join(" ".join(block) for block in rubrics)
+        texts = [(self.strip_jumps(line), line.gap) for line in run]  # 标题（上接第1版）: the jump beside it
+        draft.kicker, draft.title, draft.subtitle, draft.rubric = read_headline(texts, self.blankless)
         draft.continued_from = draft.continued_from or self.pending_continued_from
         self.pending_continued_from = False
         draft.last = "heading"
@@ -350,13 +329,11 @@ class _Reader:
         self.pending_bylines.clear()
 
     def add_subhead(self, run: list[L.Line]) -> None:
-        texts = [line.text for line in run]
-        joined = texts[0]
-        for text in texts[1:]:
-            joined += text if ends_with_colon(joined) else f" {text}"
-        self.current.subheads.append(joined)
-        self.current.subhead_at.append(len(self.current.paragraphs))
-        self.current.last, self.current.last_line = "subhead", run[-1].no
+        self.current.add_subhead([line.text for line in run], run[-1].no)
+
+    def add_lead(self, line: L.Line) -> None:
+        """A lead or deck line: a paragraph of its own, which the next text does not run into."""
+        self.current.add_lead(line.no, line.text, line.gap)
 
     def add_text(self, line: L.Line) -> None:
         draft = self.current
@@ -373,16 +350,18 @@ class _Reader:
         previous = draft.paragraphs[-1] if draft.paragraphs and draft.last in {"text", "caption"} else None
         if previous is not None and ends_sentence(previous) and self.resume_open_tail(line, text):
             return
-        if previous is not None and self.joins(previous, text):
+        # Past a blank line only where columns break, or under a label alone on its line (【编者按】).
+        runs_on = self.column_breaks or not line.gap or (previous is not None and L.is_note_label(previous))
+        if previous is not None and runs_on and line.rule != "verse-line" and breaks.joins(previous, text):
             at_break = line.gap or self.blankless
-            if at_break and _repeated_at_break(previous, text):
+            if at_break and breaks.repeated_at_break(previous, text):
                 self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
                 text = text[1:]
             draft.paragraphs[-1] = previous + text
         else:
             draft.paragraphs.append(text)
             draft.paragraph_gaps.append(line.gap)
-        draft.last, draft.last_line = "text", line.no
+        draft.last, draft.last_line = "verse" if line.rule == "verse-line" else "text", line.no
         draft.captions_since_text = 0
 
     def strip_jumps(self, line: L.Line) -> str:
@@ -402,47 +381,31 @@ class _Reader:
             text = text[: match.start()] + text[match.end() :]
         return text.strip()
 
-    def claim_captions_from_above(self, draft: _Draft) -> None:
-        """Captions closing the story above that speak of this story's headline, not of that
-        one's, are this story's picture (set between the two)."""
+    def claim_captions_from_above(self, draft: Draft) -> None:
+        """Captions closing the story above that speak of this story's headline are this story's picture."""
         if self.trailing_captions is None:
             return
         index, count = self.trailing_captions
         self.trailing_captions = None
-        above = self.articles[index]
-        mine = _bigrams(draft.kicker + draft.title + draft.subtitle)
-        theirs = _bigrams(above.kicker + above.title + above.subtitle)
-        keep = list(above.captions[: len(above.captions) - count])
-        moved: list[str] = []
-        for caption in above.captions[len(above.captions) - count :]:
-            words = _bigrams(caption)
-            if len(words & mine) >= CAPTION_CLAIM_MIN and len(words & mine) > len(words & theirs):
-                moved.append(caption)
-            else:
-                keep.append(caption)
+        above, moved, credited = pictures.claim_captions(
+            self.articles[index], count, draft.kicker + draft.title + draft.subtitle
+        )
         if moved:
-            credited = bylines.Credits()
-            for caption in moved:
-                credited = credited + bylines.photo_credit_names(caption)
-            # The picture's photographer goes with it, unless the story above credits them itself.
-            photographers = tuple(
-                n for n in above.photographers if n not in credited.photographers or n in squeeze(above.byline)
-            )
-            self.articles[index] = dataclasses.replace(above, captions=tuple(keep), photographers=photographers)
+            self.articles[index] = above
             draft.captions[:0] = moved
             draft.credits = draft.credits + credited
 
     def resume_open_tail(self, line: L.Line, text: str) -> bool:
         """Text that cannot open a paragraph (实办好。同时…, 的好少年…) after a finished one: the rest of
         the story above that stopped mid-sentence, its columns set around the story between."""
-        if self.open_tail is None or not _continues_a_sentence(text):
+        if self.open_tail is None or not breaks.continues_a_sentence(text):
             return False
         index, warning = self.open_tail
         article = self.articles[index]
         if not article.paragraphs:
             return False
         last = article.paragraphs[-1]
-        if _repeated_at_break(last, text):
+        if breaks.repeated_at_break(last, text):
             self.repairs.append(Repair("duplicate-at-break", line.no, text[0]))
             text = text[1:]
         self.repairs.append(Repair("resumed-after-story", line.no, ""))
@@ -456,25 +419,6 @@ class _Reader:
             self.open_tail = None
         return True
 
-    @staticmethod
-    def joins(previous: str, text: str) -> bool:
-        """Is `text` the rest of a paragraph that a column break cut?"""
-        if ends_sentence(previous):
-            return False
-        if ends_with_colon(previous) or previous.rstrip().endswith(("；", ";")):
-            return not (text[0] in OPENERS or L.is_numbered(text))
-        return True
-
-    @staticmethod
-    def is_photo_item(draft: _Draft) -> bool:
-        return (
-            draft.photo_credit
-            and not draft.dateline
-            and not draft.subheads
-            and 0 < len(draft.paragraphs) <= 2
-            and sum(len(p) for p in draft.paragraphs) <= PHOTO_CAPTION_MAX
-        )
-
     def orphan(self, line: L.Line, message: str) -> None:
         self.unassigned.append(line.text)
         self.warnings.append(Warning(line.no, message))
@@ -485,108 +429,87 @@ class _Reader:
             return
         self.current = None
         last = draft.paragraphs[-1] if draft.paragraphs else ""
-        if _WHOLE_NOTE.fullmatch(last) and len(draft.paragraphs) > 1:
+        if (draft.closed_by or _WHOLE_NOTE.fullmatch(last)) and len(draft.paragraphs) > 1:
             last = draft.paragraphs[-2]  # (作者系…): a note closing the text; the text ends above it
         self.open_tail = None
-        if last and not ends_sentence(last) and not ends_with_colon(last):
+        if last and not ends_sentence(last) and not ends_with_colon(last) and draft.last != "verse":
             if not draft.continues:  # a (下转…) marker already said so
                 warning = Warning(draft.last_line, "稿件在句中结束,应转至其他版面")
                 self.warnings.append(warning)
                 self.open_tail = (len(self.articles), warning)
             draft.continues = True
         self.trailing_captions = None
-        if self.is_photo_item(draft):
+        if draft.is_photo_item():
             # A picture with its credit above a line or two of text: the text is its caption.
-            draft.captions[:0] = draft.caption_blocks()
-            draft.paragraphs, draft.paragraph_gaps = [], []
+            draft.make_photo_item()
         elif draft.paragraphs and draft.last == "caption" and draft.captions_since_text:
             self.trailing_captions = (len(self.articles), draft.captions_since_text)
-        credits = draft.credits
-        headline = " ".join(p for p in (draft.kicker, draft.title, draft.subtitle) if p)
-        self.articles.append(
-            ParsedArticle(
-                kicker=draft.kicker,
-                title=draft.title,
-                subtitle=draft.subtitle,
-                rubric=draft.rubric,
-                byline=draft.byline,
-                dateline=draft.dateline,
-                reporters=credits.reporters,
-                correspondents=credits.correspondents,
-                photographers=credits.photographers,
-                paragraphs=tuple(draft.paragraphs),
-                subheads=tuple(draft.subheads),
-                subhead_at=tuple(draft.subhead_at),
-                captions=tuple(draft.captions),
-                section=classify(
-                    headline=headline,
-                    body="".join(draft.paragraphs + draft.captions),
-                    rubric=draft.rubric,
-                    byline=draft.byline,
-                    page=page_section(self.masthead),
-                ),
-                continues=draft.continues,
-                continued_from=draft.continued_from,
-                first_line=draft.first_line,
-                last_line=draft.last_line,
-            )
-        )
+        self.opened_by.append(draft.opened_by)
+        self.articles.append(draft.freeze(page_section(self.masthead)))
 
 
-def _continues_a_sentence(text: str) -> bool:
-    """Text that is the middle of a sentence: it opens on a particle or a clause's closing
-    punctuation, or finishes a sentence within its first few characters (实办好。)."""
-    if not text or text[0] in OPENERS or L.is_numbered(text):
-        return False
-    if text[0] in _NO_PARAGRAPH_START:
-        return True
-    head = text[:CONTINUATION_HEAD]
-    return any(mark in head for mark in "。！？!?")
+@dataclass(frozen=True)
+class RunReading:
+    """One reading of a run of heading lines: `test(reader, run, following)`, then `act(reader, run, j)`."""
+
+    name: str
+    recognises: str
+    example: str
+    test: Callable[[_Reader, list[L.Line], L.Line | None], bool]
+    act: Callable[[_Reader, list[L.Line], int], None]
 
 
-def _repeated_at_break(before: str, after: str) -> bool:
-    """Does the text after a column break repeat the last character before it (的 / 的好少年)?
-
-    Extraction often repeats it. A reduplicated word (好好, 天天, 纷纷) may be cut there too:
-    for those characters the reading that segments into fewer lone characters wins
-    (做好 / 好扑救 is 做好扑救; 要好 / 好学习 is 要好好学习).
-    """
-    ch = after[:1]
-    if not ch or before[-1:] != ch or not is_cjk(ch):
-        return False
-    if ch not in _AA_WORDS:
-        return True
-    kept, dropped = before[-4:] + after[:4], before[-4:] + after[1:5]
-    return _lone_characters(dropped) < _lone_characters(kept)
+def _in_story(reader: _Reader, following: L.Line | None) -> bool:
+    return reader.current is not None and following is not None and following.kind in {L.TEXT, L.CAPTION}
 
 
-def _lone_characters(text: str) -> int:
-    return sum(1 for word in rjieba.cut(text) if len(word) == 1)
+# What a run of heading lines is, first match wins; the last row weighs the boundary rules.
+HEADING_RUNS: tuple[RunReading, ...] = (
+    RunReading(
+        "rest-of-open-paragraph", "a short line after a paragraph cut mid-sentence: the rest of it",
+        "……要准确理解和把握 / 高质量发展逻辑",
+        lambda r, run, f: r.continues_open_paragraph(run[0]) and (f is None or f.kind in {L.TEXT, L.FURNITURE}),
+        _Reader.as_text,
+    ),
+    RunReading(
+        "brief-column-name", "the name of a 简讯 column over its first 【item】", "本地简讯 / 【河畔步道开放】……",
+        lambda r, run, f: f is not None and f.kind == L.BRIEF, _Reader.as_brief_column,
+    ),
+    RunReading(
+        "closing-quotation", "a short sentence closing the page: the last paragraph of the story above",
+        "“过年好，家里都好！”",
+        lambda r, run, f: f is None and r.current is not None and bool(r.current.paragraphs) and ends_sentence(run[-1].text),
+        _Reader.as_text,
+    ),
+    RunReading(
+        "no-text-follows", "heading lines with no text under them: the masthead above the first story, else orphans",
+        "青禾日报 / 第6版",
+        lambda r, run, f: f is None or f.kind == L.FURNITURE, _Reader.as_furniture,
+    ),
+    RunReading(
+        "part-title", "a short title right under a byline, before any text: a poem's or a series' part",
+        "诗二首 / ◎ 赵刚 / 山居", lambda r, run, f: _in_story(r, f) and r.heads_first_part(run), _Reader.as_part_title,
+    ),
+    RunReading(
+        "lead-line", "a commentary's lead line set off under its headline (headlines.lead_lines_at)",
+        "让公园装满笑声（城事快评） / 一座城市的温度，藏在街角巷尾", lambda r, run, f: bool(lead_lines_at(run)), _Reader.with_lead,
+    ),
+    RunReading(
+        "deck-lines", "■ deck lines set off under the headline (headlines.deck_lines_at)",
+        "全市造林进度过半 / ■今年计划造林两万亩，…", lambda r, run, f: bool(deck_lines_at(run)), _Reader.with_deck,
+    ),
+    RunReading(
+        "first-headline", "the first headline on the page", "城西新建两座口袋公园",
+        lambda r, run, f: r.current is None, _Reader.as_first_headline,
+    ),
+    RunReading(
+        "boundary-rules", "inside a story: the boundary rules weigh whether a new story starts (boundaries.py)",
+        "从排队到刷脸", lambda r, run, f: True, _Reader.by_boundary_rules,
+    ),
+)  # fmt: skip
 
 
-def _stacked_logo_under(lines: list[str]) -> int:
-    """How many short lines (锲而不舍落实 / 中央八项规定精神) stand stacked under a headline at least
-    twice as long as any of them: a column logo; 0 when none do."""
-    sizes = [len(squeeze(line)) for line in lines]
-    k = 0
-    while k < len(sizes) - 1 and sizes[-1 - k] <= STACKED_LOGO_MAX:
-        k += 1
-    if k < 2 or max(sizes[:-k]) < 2 * max(sizes[-k:]):
-        return 0
-    return k
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if is_cjk(ch)]
-    return {a + b for a, b in pairwise(chars)}
-
-
-def _block_size(block: list[str]) -> int:
-    return sum(len(squeeze(line)) for line in block)
-
-
-def parse_page(text: str) -> ParsedPage:
-    """Read one page of raw newspaper text into articles, furniture, repairs and warnings."""
+def _read(text: str) -> tuple[_Reader, list[Repair]]:
     text = normalise_newlines(text)
     repairs: list[Repair] = []
     if text.startswith("\ufeff"):
@@ -594,6 +517,10 @@ def parse_page(text: str) -> ParsedPage:
         text = text[1:]
     reader = _Reader(L.split_lines(text))
     reader.read()
+    return reader, repairs
+
+
+def _page(reader: _Reader, repairs: list[Repair]) -> ParsedPage:
     return ParsedPage(
         masthead=tuple(reader.masthead),
         articles=tuple(reader.articles),
@@ -601,6 +528,57 @@ def parse_page(text: str) -> ParsedPage:
         repairs=tuple(repairs + reader.repairs),
         warnings=tuple(sorted(reader.warnings, key=lambda w: w.line)),
     )
+
+
+def parse_page(text: str) -> ParsedPage:
+    """Read one page of raw newspaper text into articles, furniture, repairs and warnings."""
+    return _page(*_read(text))
+
+
+def explain_page(text: str) -> tuple[ParsedPage, dict]:
+    """Parse a page and say why: each line's kind and the rule that gave it, each place where a
+    story was opened or a heading kept inside one with the weighed clues, and each article's lines."""
+    reader, repairs = _read(text)
+    page = _page(reader, repairs)
+    starts = [(a.first_line, n) for n, a in enumerate(page.articles, start=1) if a.first_line]
+
+    def article_of(no: int) -> int | None:
+        """The article whose lines the line stands among: the last one opened at or above it."""
+        found = None
+        for first, n in starts:
+            if first <= no:
+                found = n
+        return found
+
+    decisions = [decision.to_dict() for decision in reader.decisions]
+    opening = {d["line"]: d for d in decisions if d["reading"] == "new-story"}
+    explanation = {
+        "lines": [
+            {
+                "line": line.no,
+                "kind": line.kind,
+                "rule": line.rule,
+                "article": article_of(line.no),
+                "text": line.text[:24],
+            }
+            for line in reader.lines
+        ],
+        "decisions": decisions,
+        "articles": [
+            {
+                "article": n,
+                "headline": a.headline,
+                "first_line": a.first_line,
+                "last_line": a.last_line,
+                "opened_by": why,
+                # the weighed decision that opened it, and the in-body headings kept inside it
+                "opening": opening.get(a.first_line),
+                "kept_inside": [d for d in decisions if d["reading"] != "new-story" and article_of(d["line"]) == n],
+            }
+            for n, (a, why) in enumerate(zip(page.articles, reader.opened_by, strict=True), start=1)
+        ],
+    }
+    return page, explanation
 
 
 def parse_bytes(data: bytes) -> ParsedPage:

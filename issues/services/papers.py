@@ -13,7 +13,7 @@ from articles.changes import announce_change
 from articles.models import Article
 from issues.models import Issue, Page, Publication
 
-from . import layouts
+from . import layouts, signoff
 
 
 @transaction.atomic
@@ -58,10 +58,13 @@ def page_get_or_create(*, issue: Issue, code: str, name: str = "") -> Page:
 @transaction.atomic
 def issue_publish(*, issue: Issue, by: AbstractBaseUser | None) -> int:
     """Publish an issue: its approved (or scheduled) articles through the workflow, then the issue.
+    Every page must be signed first (签版), where the paper requires it.
 
     Safe to run twice: what is already published is left as it is.
     """
-    issue = Issue.objects.select_for_update().get(pk=issue.pk)
+    issue = Issue.objects.select_for_update().select_related("publication").get(pk=issue.pk)
+    if issue.status != Issue.Status.PUBLISHED:
+        signoff.check_signed(issue=issue)
     published = 0
     ready = Article.objects.filter(
         placement__page__issue=issue, status__in=[Article.Status.APPROVED, Article.Status.SCHEDULED]

@@ -10,7 +10,7 @@ from articles import services as article_services
 from articles import workflow
 from articles.models import Article
 from issues.models import ImportJob
-from issues.services import imports, inbox, layouts, papers
+from issues.services import imports, inbox, layouts, papers, signoff
 
 SIGN_OFF = ("approve_first", "approve_second", "approve_final")
 
@@ -56,6 +56,6 @@ class Command(BaseCommand):
         for article in Article.objects.filter(pk__in=job.articles.values("pk"), status=Article.Status.SUBMITTED):
             for move in SIGN_OFF:
                 article_services.article_transition(article=article, move=move, by=signer, note="示例数据自动签发")
-        published = papers.issue_publish(issue=job.page.issue, by=signer)
         layouts.page_layout_build(page_id=job.page_id)
-        return published
+        signoff.page_sign(page=job.page, by=signer)  # 签版, from the page's proof
+        return papers.issue_publish(issue=job.page.issue, by=signer)  # lays its pages out again

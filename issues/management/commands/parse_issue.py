@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from issues.parsing import ParseError, parse_bytes
+from issues.parsing import ParseError, decode, explain_page, parse_bytes
 
 
 class Command(BaseCommand):
@@ -15,16 +15,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="版面文本文件")
         parser.add_argument("--json", action="store_true", help="输出 JSON")
+        parser.add_argument("--explain", action="store_true", help="说明每行的类型及判定规则、每处分稿判断的规则与得分")
 
-    def handle(self, *args, path, json: bool, **options):
+    def handle(self, *args, path, json: bool, explain: bool = False, **options):
+        explanation = None
         try:
-            page = parse_bytes(Path(path).read_bytes())
+            data = Path(path).read_bytes()
+            if explain:
+                page, explanation = explain_page(decode(data))
+            else:
+                page = parse_bytes(data)
         except OSError as exc:
             raise CommandError(f"无法读取文件 {path}: {exc.strerror}") from exc
         except ParseError as exc:
             raise CommandError(str(exc)) from exc
         if json:
-            sys.stdout.write(_dumps(page.to_dict()) + "\n")
+            output = page.to_dict()
+            if explanation is not None:
+                output["explain"] = explanation
+            sys.stdout.write(_dumps(output) + "\n")
             return
         self.stdout.write(f"报头/版面信息:{len(page.masthead)} 行")
         for n, article in enumerate(page.articles, start=1):
@@ -35,10 +44,25 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"   段落 {len(article.paragraphs)}  小标题 {len(article.subheads)}  图片说明 {len(article.captions)}"
             )
+        if explanation is not None:
+            self._explain(explanation)
         for warning in page.warnings:
             self.stdout.write(self.style.WARNING(f"第 {warning.line} 行:{warning.message}"))
         if page.unassigned:
             self.stdout.write(self.style.WARNING(f"未归属文字 {len(page.unassigned)} 段"))
+
+    def _explain(self, explanation: dict) -> None:
+        self.stdout.write("分稿判断:")
+        for decision in explanation["decisions"]:
+            reading = "新稿件" if decision["reading"] == "new-story" else "稿内小标题"
+            rules = "、".join(f"{r['rule']}({r['weight']:+g})" for r in decision.get("rules", []))
+            score = f" 得分 {decision['score']:+g}" if "score" in decision else ""
+            where = f"第 {decision['line']} 行 {decision['text'][:20]}"
+            self.stdout.write(f"  {where} → {reading} [{decision['by']}]{score} {rules}")
+        self.stdout.write("逐行:")
+        for line in explanation["lines"]:
+            article = line["article"] or "—"
+            self.stdout.write(f"  {line['line']:>4} 稿{article} {line['kind']:<9} {line['rule']:<22} {line['text']}")
 
 
 def _dumps(data) -> str:

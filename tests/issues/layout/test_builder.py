@@ -33,7 +33,10 @@ def sample_articles() -> list[LayoutArticle]:
 # Invented text: city-paper words, Chinese punctuation in runs, numbers and Latin units.
 words = st.sampled_from(["市委", "会议", "产业", "项目", "建设", "群众", "社区", "推进", "1.3MW", "2025年", "12个"])
 marks = st.sampled_from(["，", "。", "、", "：", "；", "“", "”", "（", "）", "》", "《", "……", "——"])
-paragraph = st.lists(st.one_of(words, words, words, marks), min_size=1, max_size=120).map("".join)
+# A word, then at most two marks (。” or ”，): a run of four marks with no word between is no one's text.
+paragraph = st.lists(
+    st.tuples(words, st.lists(marks, max_size=2)).map(lambda t: t[0] + "".join(t[1])), min_size=1, max_size=120
+).map("".join)
 article = st.builds(
     LayoutArticle,
     id=st.integers(1, 10_000),

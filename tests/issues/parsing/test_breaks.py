@@ -1,6 +1,8 @@
 """Paragraphs cut by column breaks are rejoined; real paragraph ends are kept."""
 
-from issues.parsing import parse_page
+import pytest
+
+from issues.parsing import breaks, parse_page
 
 from .helpers import only_article
 
@@ -58,3 +60,44 @@ def test_article_ending_mid_sentence_continues_with_a_warning():
     page = parse_page(f"{HEAD}要切实把思想和行动统\n\n另一篇稿件标题\n\n本报讯(记者 李明)正文。\n")
     assert [a.continues for a in page.articles] == [True, False]
     assert page.warnings[0].line == 3
+
+
+BOLD_LEAD = (
+    "让老街留住烟火气（城事快评）\n\n老街的烟火气，连着百姓的日子\n\n老街改造完工已经一年，青石板路干干净净。\n\n"
+)
+
+
+def test_a_paragraph_left_without_a_full_stop_ends_where_the_page_shows_no_column_break():
+    article = only_article(BOLD_LEAD + "两旁的店铺重新开了张，游客和街坊都爱来这里走走。\n")
+    assert article.paragraphs[0] == "老街的烟火气，连着百姓的日子"
+
+
+def test_where_the_page_shows_a_column_break_an_unfinished_paragraph_runs_on():
+    article = only_article(
+        BOLD_LEAD + "两旁的店铺重新开了张，游客和街坊都爱来这里走\n\n走。到了晚上，街口的小吃摊也热闹起来。\n"
+    )
+    assert "游客和街坊都爱来这里走走。到了晚上" in article.paragraphs[-1]
+    assert article.paragraphs[0] == "老街的烟火气，连着百姓的日子"
+
+
+@pytest.mark.parametrize("rule", breaks.PARAGRAPH_ENDS, ids=lambda r: r.name)
+def test_each_paragraph_end_rule_keeps_its_example_apart(rule):
+    """Each rule's example: the part before " / " (or a plain line above) and the part after."""
+    above, _, below = rule.example.partition(" / ")
+    if not below:
+        above, below = (
+            (above, "步道修好了，居民都来散步。") if rule.name != "dated-opening" else ("居民都来散步", above)
+        )
+    assert rule.test((above, below))
+    assert not breaks.joins(above, below)
+
+
+def test_a_paragraph_cut_with_no_such_sign_runs_on():
+    assert breaks.joins("两旁的店铺重新开了张，游客和街坊都爱来这里", "走走，到了晚上，小吃摊也热闹起来。")
+
+
+def test_a_paragraph_cut_after_finishing_sentences_shows_the_page_has_column_breaks():
+    article = only_article(
+        BOLD_LEAD + "两旁的店铺重新开了张。游客和街坊都爱来这里，到了晚上\n\n街口的小吃摊也热闹起来。\n"
+    )
+    assert article.paragraphs[-1] == "两旁的店铺重新开了张。游客和街坊都爱来这里，到了晚上街口的小吃摊也热闹起来。"

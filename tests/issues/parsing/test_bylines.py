@@ -211,3 +211,14 @@ def test_text_with_a_space_is_not_a_byline(line):
 def test_a_role_word_is_never_taken_for_a_name(credit):
     assert credit_line(credit).photographers == ("邹敏",)
     assert photo_credit_names(f"图为施工现场。 {credit}").photographers == ("邹敏",)
+
+
+def test_a_datelines_parenthesis_naming_reporters_without_a_role_gives_them_as_reporters():
+    lead = leading_byline("本报云川5月3日电  （钱立、孙晓梅）记者3日从市水利局获悉，水库已经完工。")
+    assert lead.credits.reporters == ("钱立", "孙晓梅")
+    assert lead.rest.startswith("记者3日从市水利局获悉")
+
+
+def test_a_datelines_parenthesis_of_other_words_gives_no_reporters():
+    lead = leading_byline("本报云川5月3日电  （水利局供稿）记者3日获悉，水库已经完工。")
+    assert lead is None or not lead.credits

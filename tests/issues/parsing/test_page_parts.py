@@ -155,16 +155,16 @@ def test_dated_dateline_runs_straight_into_the_text():
     )
 
 
-def test_closing_source_line_joins_the_byline_not_the_next_headline():
+def test_closing_dateline_is_the_last_paragraph_not_the_next_headline():
     page = parse_page(
         "加快建设全国统一大市场\n本报评论员\n\n建设全国统一大市场,是构建新发展格局的基础支撑。\n"
         "（新华社北京6月9日电）\n\n量子计算取得新突破\n\n"
         "新华社合肥6月9日电(记者 徐海涛)记者9日获悉,研究团队构建了新的原型机。\n"
     )
     first, second = page.articles
-    assert first.byline == "本报评论员 （新华社北京6月9日电）"
-    assert first.dateline == "新华社北京6月9日电"
-    assert first.paragraphs == ("建设全国统一大市场,是构建新发展格局的基础支撑。",)
+    assert first.byline == "本报评论员"
+    assert first.paragraphs == ("建设全国统一大市场,是构建新发展格局的基础支撑。", "（新华社北京6月9日电）")
+    assert not first.continues
     assert (second.kicker, second.title) == ("", "量子计算取得新突破")
 
 
@@ -573,6 +573,8 @@ def test_headlines_naming_a_staff_role_stay_headlines(headline):
         ("我们要好", "好学习。", "我们要好好学习。"),
         ("大家纷", "纷表示支持。", "大家纷纷表示支持。"),
         ("有力", "力保障了颗粒归仓。", "有力保障了颗粒归仓。"),
+        ("双方同意进一步", "步加强合作。", "双方同意进一步加强合作。"),
+        ("他刚到村里的时", "时候什么都不懂。", "他刚到村里的时候什么都不懂。"),
     ],
 )
 def test_a_character_repeated_at_a_column_break_is_dropped_unless_it_makes_a_word(before, after, joined):

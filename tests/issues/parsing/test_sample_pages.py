@@ -9,7 +9,16 @@ from issues.parsing import parse_bytes
 from tests.tools.score_parse import score
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-PAGES = ["zhuzhou-daily-page-a01", "yunchuan-daily-page-a02", "hengzhou-daily-page-a01"]
+PAGES = [
+    "zhuzhou-daily-page-a01",
+    "yunchuan-daily-page-a02",
+    "hengzhou-daily-page-a01",
+    # Invented pages in the e-paper text shape (headline lines, a blank line, paragraphs):
+    "qinghe-daily-feature-page",  # a long feature with a box label and unlabelled subheads
+    "qinghe-daily-poem-page",  # verse lines each set as a paragraph, between two essays
+    "qinghe-daily-commentary-page",  # commentaries with a lead line, a story with deck lines
+    "qinghe-daily-wire-page",  # closing datelines and notes, a kicker ending in a dash
+]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -54,3 +63,35 @@ def test_sample_pages_copied_without_blank_lines_read_almost_as_before(name, lea
     measures = score(raw, expected, parse_bytes(raw.encode("utf-8")).to_dict())
     assert measures["nothing_lost"] == 1.0
     assert sum(measures.values()) / len(measures) >= least
+
+
+def test_parse_issue_command_explains_its_reading(capsys):
+    from django.core.management import call_command
+
+    call_command("parse_issue", str(FIXTURES / "qinghe-daily-feature-page.txt"), "--json", "--explain")
+    data = json.loads(capsys.readouterr().out)
+    explanation = data.pop("explain")
+    assert set(data) == {"masthead", "articles", "unassigned", "repairs", "warnings"}
+    assert {row["rule"] for row in explanation["lines"]} >= {
+        "furniture",
+        "credit-line",
+        "leading-byline",
+        "running-text",
+    }
+    kept = [d for d in explanation["decisions"] if d["reading"] == "in-body-heading"]
+    assert [d["text"] for d in kept] == [
+        "核心阅读",
+        "从排队取号到刷脸办事",
+        "从多头跑腿到一窗通办",
+        "从线下窗口到线上平台",
+    ]
+    assert all(d["score"] <= 0 for d in kept if "score" in d)
+    assert len(explanation["articles"]) == len(data["articles"]) == 3
+
+
+def test_parse_issue_command_prints_its_explanation(capsys):
+    from django.core.management import call_command
+
+    call_command("parse_issue", str(FIXTURES / "qinghe-daily-wire-page.txt"), "--explain")
+    out = capsys.readouterr().out
+    assert "分稿判断" in out and "closing-line" in out and "dateline-follows" in out

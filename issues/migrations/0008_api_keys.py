@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("issues", "0006_published_page"),
+        ("issues", "0007_page_signoff"),
     ]
 
     operations = [
