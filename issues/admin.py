@@ -13,7 +13,7 @@ from articles.workflow import WorkflowError
 
 from . import selectors, tasks
 from .forms import PageUploadForm
-from .models import ImportJob, Issue, Page, Placement, Publication
+from .models import ApiKey, ImportJob, Issue, Page, Placement, Publication
 from .proofs import MissingFonts, proof_pdf
 from .services import imports, inbox, layouts, papers, signoff
 
@@ -361,3 +361,33 @@ class ImportJobAdmin(admin.ModelAdmin):
             imports.import_job_create(page_code=code, page_name=name, data=raw, source_name=source, **common)
             for code, name, raw, source in pages
         ]
+
+
+# -- the read API's partners ------------------------------------------------------------
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    list_display = ["partner", "prefix", "is_active", "created_at"]
+    list_filter = ["is_active"]
+    search_fields = ["partner", "prefix"]
+    readonly_fields = ["prefix", "created_at"]
+    actions = ["renew_keys"]
+
+    def save_model(self, request, obj, form, change):
+        key = None if change else obj.new_key()
+        super().save_model(request, obj, form, change)
+        if key:
+            self._show_key(request, obj, key)
+
+    @admin.action(description="重新生成所选合作方的密钥（旧密钥立即失效）")
+    def renew_keys(self, request, queryset):
+        for api_key in queryset:
+            key = api_key.new_key()
+            api_key.save(update_fields=["prefix", "digest"])
+            self._show_key(request, api_key, key)
+
+    def _show_key(self, request, obj, key):
+        self.message_user(
+            request, f"{obj.partner} 的 API 密钥：{key}（只显示这一次，请复制后交给合作方）", messages.WARNING
+        )

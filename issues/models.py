@@ -1,5 +1,8 @@
 """Print: publications, issues (期), pages (版) and where each article stands on a page."""
 
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -255,3 +258,38 @@ class PageSignoff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page} {self.at:%Y-%m-%d %H:%M}"
+
+
+# -- the read API's partners (issues/reading/api/) -----------------------------------
+
+
+class ApiKey(models.Model):
+    """A partner's key to the read API (/api/v1/): requests that carry it are not rate limited.
+
+    Only the key's SHA-256 is kept; the key itself is shown once, when the admin creates it.
+    """
+
+    partner = models.CharField("合作方", max_length=100)
+    prefix = models.CharField("密钥开头", max_length=12, editable=False, help_text="用于辨认，不是完整密钥")
+    digest = models.CharField("密钥摘要", max_length=64, unique=True, editable=False)
+    is_active = models.BooleanField("启用", default=True)
+    note = models.TextField("备注", blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["partner", "id"]
+        verbose_name = "API 密钥"
+        verbose_name_plural = "API 密钥"
+
+    def __str__(self) -> str:
+        return f"{self.partner}（{self.prefix}…）"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def new_key(self) -> str:
+        """Give this row a fresh key (it replaces any earlier one once saved) and return it."""
+        key = "nr_" + secrets.token_urlsafe(30)
+        self.prefix, self.digest = key[:10], self.digest_of(key)
+        return key

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "django_celery_beat",
     "simple_history",
+    "ninja",
+    "corsheaders",
     "articles",
     "issues",
     "axes",  # brute-force protection for the logins (django-axes)
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     # Before the page cache, so that cached pages go out with X-Frame-Options too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.middleware.RefuseNulBytesMiddleware",
@@ -160,6 +163,18 @@ STORAGES = {
 
 # The anonymous reader's page cache (issues/reading/cache.py); PAGE_CACHE=0 turns it off (bench/site.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+
+# The read API (/api/v1/, issues/reading/api/). Anonymous clients get API_ANON_RATE requests
+# per client address ("120/min", "10/s", "1000/hour"); a partner's API key (admin) lifts it.
+# Behind a proxy, NINJA_NUM_PROXIES says how many X-Forwarded-For hops to trust for the address.
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")
+NINJA_NUM_PROXIES = int(os.environ["NINJA_NUM_PROXIES"]) if os.environ.get("NINJA_NUM_PROXIES") else None
+# Browsers may call the API from these origins only (comma separated, with scheme); none by default.
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "user-agent", "x-api-key", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
 
 # Where raw page files are dropped for the scheduled import.
 INBOX_DIR = Path(os.environ.get("INBOX_DIR", VAR_DIR / "inbox"))

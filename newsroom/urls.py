@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from articles.uploads import editor_image_upload
 from articles.urls import urlpatterns as desk_urlpatterns
+from issues.reading.api import api
 from issues.reading.urls import urlpatterns as site_urlpatterns
 
 from . import views
@@ -22,6 +23,7 @@ urlpatterns = [
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path("", include((site_urlpatterns, "site"))),
 ]
 

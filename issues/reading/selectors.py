@@ -13,14 +13,14 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles import search
 from articles.models import Article, Byline, SearchDocument, Section
 from articles.text import excerpt, plain_text
-from issues.models import Issue, Page, PublishedPage
+from issues.models import Issue, Page, Placement, PublishedPage
 
 from . import rows
 from .cache import site_generation
@@ -292,3 +292,65 @@ def search_documents(
         )
     printed = newest.annotate(**_printed("articles_searchdocument.article_id"))
     return printed.select_related("article", "article__section").defer("text", "vector"), terms
+
+
+# -- the read API (issues/reading/api/): issues and pages by the paper's code, articles -------
+
+
+def paper_issues() -> QuerySet[Issue]:
+    """Published issues with at least one visible page (a published article placed), newest first."""
+    shown = Placement.objects.filter(page__issue=OuterRef("pk"), article__status=Article.Status.PUBLISHED)
+    return published_issues().filter(Exists(shown))
+
+
+def paper_issue_pages(*, publication: str, day: datetime.date) -> list[dict]:
+    """A paper's issue's visible pages in order, from their rows; one query (built from the tables
+    when the rows are not written yet)."""
+    found = PublishedPage.objects.filter(date=day, publication__code=publication).order_by("number")
+    pages = [json.loads(data) for data in found.values_list("data", flat=True)]
+    if not pages:
+        issue = published_issues().filter(date=day, publication__code=publication).first()
+        return rows.issue_live(issue_id=issue.pk) if issue else []
+    return pages
+
+
+def paper_page(*, publication: str, day: datetime.date, code: str) -> tuple[dict, dict] | None:
+    """A visible page's row and its layout (the areas in page fractions); one query."""
+    found = PublishedPage.objects.filter(date=day, code=code, publication__code=publication)
+    row = found.values_list("data", "page__layout").first()
+    if row is not None:
+        return json.loads(row[0]), row[1] or {}
+    page = (
+        Page.objects.filter(issue__in=published_issues().filter(date=day, publication__code=publication), code=code)
+        .select_related("issue__publication")
+        .first()
+    )
+    data = rows.page_live(page=page) if page else None
+    return (data, page.layout or {}) if data else None
+
+
+# The reader row with what it does not carry: the rubric and the paper's code.
+_API_ARTICLE_SQL = """SELECT pa.data, a.rubric, pub.code FROM issues_publishedarticle pa
+  JOIN articles_article a ON a.id = pa.article_id
+  LEFT JOIN issues_placement pl ON pl.article_id = a.id
+  LEFT JOIN issues_page pg ON pg.id = pl.page_id
+  LEFT JOIN issues_issue i ON i.id = pg.issue_id
+  LEFT JOIN issues_publication pub ON pub.id = i.publication_id
+ WHERE pa.article_id = %s"""
+
+
+def article_for_api(pk: int) -> tuple[ReaderArticle, dict] | None:
+    """The article page's data, and its rubric and paper's code: one query from its reader row
+    (three for an article without one yet, read live as the article page does)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_API_ARTICLE_SQL, [pk])
+        row = cursor.fetchone()
+        if row is not None:
+            return reader_article(_json(row[0])), {"rubric": row[1], "publication": row[2]}
+        cursor.execute(rows.payload_sql("a.id = %s"), [pk])
+        live = cursor.fetchone()
+    if live is None:
+        return None
+    found = Article.objects.published().filter(pk=pk)
+    extras = found.values("rubric", publication=F("placement__page__issue__publication__code")).first() or {}
+    return reader_article(_json(live[1])), extras

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Section
+from issues.models import ApiKey
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,7 @@ def _one_of_each():
         "page": placement.page,
         "placement": placement,
         "importjob": factories.ImportJobFactory(),
+        "apikey": ApiKey.objects.create(partner="某合作平台", prefix="nr_example", digest="0" * 64),
     }
 
 
