@@ -9,12 +9,13 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from . import diffs, selectors, services, workflow
+from . import diffs, selectors, services, terms, workflow
 from .changes import announce_change, announce_edit
-from .models import Article, Byline, Photo, Reporter, Section, Transition
+from .models import Article, Byline, Photo, Reporter, Section, Term, Transition
 from .paginator import EstimatedCountPaginator
 
 PRESENCE_SECONDS = 300
@@ -114,6 +115,7 @@ class WorkflowActionForm(ActionForm):
     when = forms.DateTimeField(
         label="定时", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
+    override_terms = forms.BooleanField(label="放行禁用词(总编辑,须填意见)", required=False)
 
 
 def _workflow_action(move: workflow.Move):
@@ -123,7 +125,10 @@ def _workflow_action(move: workflow.Move):
         done, refused = 0, []
         for article in queryset:
             try:
-                services.article_transition(article=article, move=move.name, by=request.user, note=note, when=when)
+                services.article_transition(
+                    article=article, move=move.name, by=request.user, note=note, when=when,
+                    override_terms=bool(request.POST.get("override_terms")),
+                )  # fmt: skip
                 done += 1
             except workflow.WorkflowError as exc:
                 refused.append(f"《{article.title}》:{exc}")
@@ -157,6 +162,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "kicker", "subtitle", "byline"]
     list_select_related = ["section"]
     readonly_fields = ["status", "published_at", "word_count", "version", "created_by", "created_at", "updated_at"]
+    term_fields = ["term_check"]
     inlines = [BylineInline, PhotoInline, TransitionInline]
     paginator = EstimatedCountPaginator
     change_list_template = "admin/articles/article/change_list.html"
@@ -168,8 +174,22 @@ class ArticleAdmin(admin.ModelAdmin):
         ("署名与电头", {"fields": ["byline", "dateline"]}),
         # based_on_version: the version this form was loaded at, so a stale save is refused.
         ("正文", {"fields": ["summary", "body", "based_on_version"]}),
+        ("敏感词与规范表述", {"fields": ["term_check"]}),
         ("状态", {"fields": [*readonly_fields, "source"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "term_check"]
+
+    @admin.display(description="检查结果")
+    def term_check(self, obj):
+        hits = terms.check_article(obj) if obj and obj.pk else []
+        if not hits:
+            return "未发现敏感词或不规范表述。"
+        rows = ((("禁用" if h.blocking else "提示"), h.message, h.context) for h in hits)
+        return format_html(
+            "<ul class='term-hits'>{}</ul>", format_html_join("", "<li><strong>{}</strong> {}:…{}…</li>", rows)
+        )
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -200,6 +220,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.article_save(article=obj, by=request.user, based_on=form.cleaned_data.get("based_on_version"))
+        for hit in terms.check_article(obj):  # checked on every save; 终审 refuses a blocking word
+            self.message_user(
+                request, f"{hit.message}:…{hit.context}…", messages.ERROR if hit.blocking else messages.WARNING
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -269,3 +293,10 @@ class ArticleAdmin(admin.ModelAdmin):
             "rows": rows,
         }
         return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "standard", "note", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["text", "standard", "note"]

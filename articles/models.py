@@ -245,3 +245,33 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return str(self.article_id)
+
+
+class Term(models.Model):
+    """A word the paper's lists name (敏感词与规范表述): kept by editors in the admin and checked in
+    every article on save and at each review move (articles/terms.py)."""
+
+    class Kind(models.TextChoices):
+        BLOCK = "block", "禁用词(不得见报)"
+        CORRECT = "correct", "规范表述(错误写法→标准写法)"
+        TITLE = "title", "领导人姓名(须带职务)"
+
+    kind = models.CharField("类别", max_length=10, choices=Kind.choices)
+    text = models.CharField("词语", max_length=100, help_text="禁用词、错误写法,或领导人姓名")
+    standard = models.CharField(
+        "标准写法/职务", max_length=100, blank=True, help_text="规范表述的标准写法;领导人须带的职务"
+    )
+    note = models.CharField("说明", max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "text"]
+        verbose_name = "敏感词与规范表述"
+        verbose_name_plural = "敏感词与规范表述"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "text"], name="term_unique_in_kind"),
+            models.CheckConstraint(condition=~Q(text=""), name="term_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}:{self.text}"

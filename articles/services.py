@@ -10,7 +10,7 @@ from django.db.models import Max, Q, Value
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from . import search, selectors, workflow
+from . import search, selectors, terms, workflow
 from .changes import announce_change, announce_edit, announce_withdrawal
 from .diffs import revision_diff_html
 from .models import Article, Byline, Photo, Reporter, SearchDocument, Transition
@@ -163,13 +163,25 @@ def article_transition(
     by: AbstractBaseUser | None,
     note: str = "",
     when: datetime.datetime | None = None,
+    override_terms: bool = False,
 ) -> Article:
     """Make one workflow move: lock the row, check the table, write the state and an audit row,
-    and set off what the table says the move sets off. Raises a workflow.WorkflowError."""
+    and set off what the table says the move sets off. Raises a workflow.WorkflowError.
+
+    A move that checks the lists (终审) is refused while a blocking word is in the text, unless a
+    chief editor overrides it (`override_terms`) with a note, which the audit row keeps."""
     step = workflow.move_named(move)
     locked = Article.objects.select_for_update().get(pk=article.pk)
     own = selectors.is_own(locked, by)
-    workflow.check(step, state=locked.status, roles=selectors.user_roles(by), own=own, note=note, when=when)
+    roles = selectors.user_roles(by)
+    workflow.check(step, state=locked.status, roles=roles, own=own, note=note, when=when)
+    if step.checks_terms:
+        blocking = [hit for hit in terms.check_article(locked) if hit.blocking]
+        if blocking and not (override_terms and workflow.CHIEF_UP & roles and note.strip()):
+            words = "、".join(dict.fromkeys(hit.text for hit in blocking))
+            raise workflow.TermsBlocked(f"正文含禁用词({words}),不能{step.label};总编辑可填写意见后放行")
+        if blocking:
+            note = f"【放行禁用词:{'、'.join(dict.fromkeys(hit.text for hit in blocking))}】{note}"
     now = timezone.now()
     previous = locked.status
     locked.status = step.target

@@ -78,6 +78,10 @@ class TimeMissing(WorkflowError):
     pass
 
 
+class TermsBlocked(WorkflowError):
+    """A blocking word (禁用词) is in the text; only a chief editor's override with a note lets it pass."""
+
+
 @dataclass(frozen=True)
 class Move:
     name: str
@@ -91,6 +95,7 @@ class Move:
     needs_note: bool = False
     needs_time: bool = False
     effects: frozenset[str] = frozenset()
+    checks_terms: bool = False  # refused while a blocking word (禁用词) is in the text
 
     @property
     def publishes(self) -> bool:
@@ -103,7 +108,7 @@ MOVES: tuple[Move, ...] = (
     Move("submit", "提交审核", frozenset({DRAFT, RETURNED}), SUBMITTED, frozenset(), EDITORS_UP | {REPORTER}),
     Move("approve_first", "初审通过", frozenset({SUBMITTED}), REVIEW2, EDITORS_UP),
     Move("approve_second", "复审通过", frozenset({REVIEW2}), REVIEW3, DESK_UP),
-    Move("approve_final", "终审签发", frozenset({REVIEW3}), APPROVED, CHIEF_UP),
+    Move("approve_final", "终审签发", frozenset({REVIEW3}), APPROVED, CHIEF_UP, checks_terms=True),
     Move(
         "return_submitted", "初审退回", frozenset({SUBMITTED}), RETURNED, EDITORS_UP,
         needs_note=True, effects=_RETURNED,

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import selectors as article_selectors
-from articles import workflow
+from articles import terms, workflow
 from issues import selectors
 from issues.models import Issue, Page, PageSignoff, Placement
 
@@ -35,6 +35,11 @@ def page_sign(*, page: Page, by: AbstractBaseUser) -> PageSignoff:
     if not workflow.CHIEF_UP & article_selectors.user_roles(by):
         raise workflow.NotAllowed("只有值班总编(总编辑)可以签版")
     page = Page.objects.select_for_update().select_related("issue__publication").get(pk=page.pk)
+    for placement in page.placements.select_related("article"):
+        blocking = [hit.text for hit in terms.check_article(placement.article) if hit.blocking]
+        if blocking:
+            words = "、".join(dict.fromkeys(blocking))
+            raise workflow.TermsBlocked(f"《{placement.article.title}》含禁用词({words}),本版不能签版")
     current = PageSignoff.objects.filter(page=page, cleared_at__isnull=True).first()
     fingerprint = proof_fingerprint(page=page)
     if current is not None and current.proof_sha256 == fingerprint:

@@ -52,7 +52,7 @@ def test_the_drawn_page_shows_whole_lines_and_a_phone_scrolls_the_page_not_the_s
         ".sheet .zone-text > span",
         """els => els.map(el => {
             const line = parseFloat(getComputedStyle(el).lineHeight);
-            return {lines: el.clientHeight / line, fits: el.getBoundingClientRect().bottom
+            return {lines: el.getBoundingClientRect().height / line, fits: el.getBoundingClientRect().bottom
                     <= el.closest('.zone').getBoundingClientRect().bottom + 0.5};
         })""",
     )
