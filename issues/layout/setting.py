@@ -21,7 +21,7 @@ MIN_PT, MIN_PT_ONE_COLUMN = 16.0, 13.0
 TITLE_STEP_PT = 2.0
 TITLE_PITCH, SMALL_HEAD_PITCH = 1.15, 1.3
 CAPTION_PT, CAPTION_PITCH = 8.0, 1.35
-GAP_LINES = 1  # white under a block, above the next one's rule
+GAP_LINES = 0.5  # white under a block, above the next one's rule (with the last line's half-leading, ~3 mm)
 MAX_LEADING_GROWTH = 1.2  # a block taller than its text opens its leading this far, no further
 HEAD_GROWTH_LINES = 2  # and its headline zone this many lines (a larger headline, a line of air)
 HEAD_AIR_LINES = 0  # the zone is sized to the headline: air comes from HEAD_TOP/HEAD_FOOT only
@@ -160,14 +160,15 @@ def measure(article: LayoutArticle, columns: int, geometry: PageGeometry, *, lea
             pt: float | None = None) -> Measure:  # fmt: skip
     line = geometry.line_mm
     pt = pt or headline_pt(article, columns, geometry, lead=lead)
-    head = math.ceil(head_mm(article, geometry.span_mm(columns), pt, geometry) / line - 1e-6)
+    # The headline zone and the gap under the block share their rounding to whole lines.
+    head = math.ceil(head_mm(article, geometry.span_mm(columns), pt, geometry) / line + GAP_LINES - 1e-6)
     text = text_line_count(article, geometry)
     span = photo_columns(columns, article.photos, geometry, text)
     photo = photo_lines(article.photos, article.captions, span, geometry) if span else 0
     per_column = max(photo, math.ceil((text + span * photo) / columns)) if (text or photo) else 0
     absorb = HEAD_GROWTH_LINES + math.floor((per_column - photo) * (MAX_LEADING_GROWTH - 1))
     minimum = head + min(per_column, 3 + photo)
-    return Measure(head, photo, span, text, per_column, head + per_column + GAP_LINES, absorb, minimum + GAP_LINES)
+    return Measure(head, photo, span, text, per_column, head + per_column, absorb, minimum)
 
 
 @dataclass(frozen=True)
@@ -220,12 +221,12 @@ def compose(article: LayoutArticle, columns: int, height_mm: float, geometry: Pa
                 break
             pt += TITLE_STEP_PT
     width = geometry.span_mm(columns)
-    head_lines = math.ceil(head_mm(article, width, pt, geometry) / line - 1e-6)
-    spare_lines = math.floor((height_mm + 0.01) / line) - (head_lines + natural.per_column + GAP_LINES)
+    head_lines = math.ceil(head_mm(article, width, pt, geometry) / line + GAP_LINES - 1e-6)
+    spare_lines = math.floor((height_mm + 0.01) / line) - (head_lines + natural.per_column)
     head_lines += max(0, min(spare_lines, HEAD_AIR_LINES))  # a line of air at most: the rest opens the leading
     elements: list[Element] = []
-    _head(elements, article, width, pt, head_lines * line, geometry)
-    text_top = head_lines * line
+    text_top = (head_lines - GAP_LINES) * line
+    _head(elements, article, width, pt, text_top, geometry)
     room = height_mm - text_top - GAP_LINES * line  # for photos and text
     span = natural.photo_columns
     photo_lines = natural.photo
@@ -295,7 +296,7 @@ def compose(article: LayoutArticle, columns: int, height_mm: float, geometry: Pa
         overflow = min(article.body_chars, math.ceil(missing * geometry.chars_per_line))
         set_chars = article.body_chars - overflow
         jump = JUMP_TEXT.format(article.jump_page or "X") if overflow else ""
-    return Composition(tuple(elements), head_lines * line, leading, pt, span if photo_lines else 0, set_chars,
+    return Composition(tuple(elements), text_top, leading, pt, span if photo_lines else 0, set_chars,
                        overflow, jump.strip("（）"), natural.lines * line)  # fmt: skip
 
 
