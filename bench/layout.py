@@ -90,23 +90,25 @@ def invented_paragraphs(rng: random.Random, chars: int) -> tuple[str, ...]:
 
 # What a page's articles hold together: the 25 development pages (人民日报 broadsheets, 8 columns)
 # carry 4,549-7,720 characters of body text, median 5,661 (counted by this script's dev_text_chars(),
-# printed with the figures), beside their headlines and pictures. A desk picks a page's stories to
-# about fill it, so a generated page draws its text from that range.
+# printed with the figures), beside their headlines and pictures (which the crawl did not keep). A desk
+# picks a page's stories to about fill it, so a generated page draws its text from that range and
+# adds up to three pictures (an assumption: the dev pages' text does not say how many they had).
 PAGE_TEXT_CHARS = (4500, 7500)
-PHOTO_SHARE = 0.33  # of the articles carry a picture
+MAX_PICTURES = 3
 
 
 def generated_page(rng: random.Random) -> list[LayoutArticle]:
     """3-15 articles as an editor plans a page: 4,500-7,500 characters of text in all, shared out
-    log-normally (a few long pieces, more short ones), a photo on about a third of them,
+    log-normally (a few long pieces, more short ones), 0-3 pictures on articles drawn at random,
     headlines of 8-26 characters, invented text."""
     count = rng.randint(3, 15)
     budget = rng.uniform(*PAGE_TEXT_CHARS)
+    pictured = set(rng.sample(range(count), min(count, rng.randint(0, MAX_PICTURES))))
     weights = [rng.lognormvariate(0, 0.7) for _ in range(count)]
     articles = []
     for n, weight in enumerate(weights, start=1):
         chars = max(80, int(budget * weight / sum(weights)))
-        photos = tuple(rng.choice((1.5, 1.33, 0.75, 1.78)) for _ in range(rng.random() < PHOTO_SHARE))
+        photos = (rng.choice((1.5, 1.33, 0.75, 1.78)),) if n - 1 in pictured else ()
         articles.append(
             LayoutArticle(
                 id=n,
