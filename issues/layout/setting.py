@@ -23,9 +23,9 @@ TITLE_PITCH, SMALL_HEAD_PITCH = 1.15, 1.3
 CAPTION_PT, CAPTION_PITCH = 8.0, 1.35
 GAP_LINES = 0.5  # white under a block, above the next one's rule (with the last line's half-leading, ~3 mm)
 MAX_LEADING_GROWTH = 1.2  # a block taller than its text opens its leading this far, no further
-HEAD_GROWTH_LINES = 2  # and its headline zone this many lines (a larger headline, a line of air)
-HEAD_AIR_LINES = 0  # the zone is sized to the headline: air comes from HEAD_TOP/HEAD_FOOT only
-HEAD_TOP_LINES, HEAD_FOOT_LINES = 0.2, 0.35  # white over the kicker and under the byline, in body lines
+HEAD_GROWTH_LINES = 2  # and its headline zone this many lines (a larger headline)
+# The headline zone is sized to the headline: this much white over and under it, in body lines.
+HEAD_TOP_LINES, HEAD_FOOT_LINES = 0.2, 0.35
 MAX_PHOTO_SHARE = 0.4  # of the page height
 JUMP_TEXT = "（下转第{}版）"
 
@@ -222,8 +222,6 @@ def compose(article: LayoutArticle, columns: int, height_mm: float, geometry: Pa
             pt += TITLE_STEP_PT
     width = geometry.span_mm(columns)
     head_lines = math.ceil(head_mm(article, width, pt, geometry) / line + GAP_LINES - 1e-6)
-    spare_lines = math.floor((height_mm + 0.01) / line) - (head_lines + natural.per_column)
-    head_lines += max(0, min(spare_lines, HEAD_AIR_LINES))  # a line of air at most: the rest opens the leading
     elements: list[Element] = []
     text_top = (head_lines - GAP_LINES) * line
     _head(elements, article, width, pt, text_top, geometry)
