@@ -23,7 +23,8 @@ TITLE_PITCH, SMALL_HEAD_PITCH = 1.15, 1.3
 CAPTION_PT, CAPTION_PITCH = 8.0, 1.35
 GAP_LINES = 0.5  # white under a block, above the next one's rule (with the last line's half-leading, ~3 mm)
 MAX_LEADING_GROWTH = 1.2  # a block taller than its text opens its leading this far, no further
-HEAD_GROWTH_LINES = 2  # and its headline zone this many lines (a larger headline)
+HEAD_GROWTH_LINES = 3  # and its headline zone this many lines (a larger headline)
+HEAD_GROWTH = 1.4  # the largest a headline grows over its size by rank
 # The headline zone is sized to the headline: this much white over and under it, in body lines.
 HEAD_TOP_LINES, HEAD_FOOT_LINES = 0.2, 0.35
 MAX_PHOTO_SHARE = 0.4  # of the page height
@@ -214,7 +215,7 @@ def compose(article: LayoutArticle, columns: int, height_mm: float, geometry: Pa
     spare = math.floor((height_mm + 0.01) / line) - natural.lines
     pt = base_pt
     if spare > 0:  # a larger headline, as long as it takes no more than the lines to spare
-        limit = base_pt * 1.3 if lead else min(base_pt * 1.3, (cap or 99.0) - TITLE_STEP_PT)
+        limit = base_pt * HEAD_GROWTH if lead else min(base_pt * HEAD_GROWTH, (cap or 99.0) - TITLE_STEP_PT)
         while pt + TITLE_STEP_PT <= limit:
             grown = measure(article, columns, geometry, lead=lead, pt=pt + TITLE_STEP_PT)
             if grown.head - natural.head > min(spare, HEAD_GROWTH_LINES + 1) or grown.per_column != natural.per_column:
