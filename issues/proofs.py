@@ -89,7 +89,7 @@ def _geometry(layout: dict) -> PageGeometry:
         width_mm=layout["width_mm"],
         height_mm=layout["height_mm"],
         columns=layout["columns"],
-        gutter_mm=extra.get("gutter_mm", PageGeometry.gutter_mm),
+        gutter_mm=extra.get("gutter_mm"),  # none stored: the whole-character grid
         body_pt=extra.get("body_pt", PageGeometry.body_pt),
         leading=extra.get("leading", PageGeometry.leading),
     )

@@ -27,6 +27,7 @@ from .model import Block, LayoutArticle, PageLayout
 from .setting import compose, headline_pt, measure
 
 OVERFLOW_WEIGHT, HOLE_WEIGHT, GROWTH_WEIGHT = 3.0, 1.5, 0.4
+JUMP_PENALTY = 6.0  # lines: a story sent to another page costs the reader a turn, however few lines go
 MAX_BODY_PT, BODY_STEP_PT = 10.0, 0.5  # a thin page may be set up to 10 pt
 LOOSE_PAGE = 0.08
 FULL_WIDTH_LEAD_PENALTY = 40.0  # lines × columns: the lead across the page only where nothing else works
@@ -81,20 +82,23 @@ def build_layout(articles: list[LayoutArticle], geometry: PageGeometry | None = 
     with its jump (下转第X版). `masthead_mm` keeps a band over the lead for A1's 报头.
 
     A page whose text leaves more than LOOSE_PAGE of its blocks white at the publication's body size
-    is tried once more at a larger size (up to `max_body_pt`), as a desk sets a thin page larger
-    rather than open its leading; the setting with the lower cost is kept."""
+    is set again a half point larger at a time (up to `max_body_pt`), as a desk sets a thin page larger
+    rather than open its leading; the setting with the lowest cost is kept, and the search stops once
+    a larger size costs more or the page is no longer loose."""
     started = time.perf_counter()
     geometry = geometry or PageGeometry()
     ordered = sorted(articles, key=lambda a: (a.position, a.id))
     layout, cost = _build(ordered, geometry, masthead_mm, started)
-    loose = 1 - layout.metrics.get("content_density", 1.0)
-    if layout.typeset and layout.blocks and loose > LOOSE_PAGE and geometry.body_pt < max_body_pt:
-        # One more try, at the size that about fills the white: text area grows with the square of the size.
-        steps = max(1, round((math.sqrt(1 / (1 - loose)) - 1) * geometry.body_pt / BODY_STEP_PT))
-        size = min(max_body_pt, geometry.body_pt + steps * BODY_STEP_PT)
-        larger, larger_cost = _build(ordered, replace(geometry, body_pt=size), masthead_mm, started)
-        if larger_cost < cost:
-            layout = larger
+    trial = layout
+    size = geometry.body_pt
+    while trial.typeset and trial.blocks and 1 - trial.metrics.get("content_density", 1.0) > LOOSE_PAGE:
+        size += BODY_STEP_PT
+        if size > max_body_pt + 1e-9:
+            break
+        trial, trial_cost = _build(ordered, replace(geometry, body_pt=size), masthead_mm, started)
+        if trial_cost >= cost:
+            break
+        layout, cost = trial, trial_cost
     return layout
 
 
@@ -148,13 +152,22 @@ def _build(ordered: list[LayoutArticle], geometry: PageGeometry, masthead_mm: fl
             return INFEASIBLE / 1000 + (minimum - height) * width
         spare = height - total
         if spare < 0:
-            return OVERFLOW_WEIGHT * -spare * width
+            return (OVERFLOW_WEIGHT * -spare + JUMP_PENALTY) * width
         return (GROWTH_WEIGHT * min(spare, absorb) + HOLE_WEIGHT * max(0, spare - absorb)) * width
 
+    deals: dict[tuple, dict] = {}
+
     def deal(widths: tuple[int, ...], start: int, first: int, height: int, cap: float, *, prefix: bool):
-        """Best deals of a run of articles into these stacks: {end or start: (cost, runs)}.
+        """Best deals of a run of articles into these stacks: {end or start: (cost, runs)}; plans that
+        share a cut of the columns share its deals.
 
         prefix: the stacks take rest[first:end] for every end; else rest[start:] for every start."""
+        key = (widths, start, first, height, cap, prefix)
+        if key not in deals:
+            deals[key] = _deal(widths, start, first, height, cap, prefix=prefix)
+        return deals[key]
+
+    def _deal(widths: tuple[int, ...], start: int, first: int, height: int, cap: float, *, prefix: bool):
         starts = [start + sum(widths[:s]) for s in range(len(widths))]
         m = len(rest)
         if prefix:
@@ -199,7 +212,7 @@ def _build(ordered: list[LayoutArticle], geometry: PageGeometry, masthead_mm: fl
         for lead_rows in options:
             spare = lead_rows - m_lead.lines
             lead_cost = (
-                OVERFLOW_WEIGHT * -spare * lead_width
+                (OVERFLOW_WEIGHT * -spare + JUMP_PENALTY) * lead_width
                 if spare < 0
                 else (GROWTH_WEIGHT * min(spare, m_lead.absorb) + HOLE_WEIGHT * max(0, spare - m_lead.absorb))
                 * lead_width
@@ -354,7 +367,10 @@ def count_overlaps(blocks) -> int:
 
 def compose_page(layout: dict, articles: dict[int, LayoutArticle], geometry: PageGeometry) -> list[tuple[dict, object]]:
     """Each stored block of a layout (PageLayout.to_dict()) with its article set in it exactly as
-    build_layout set it: the proof and the drawn page call this, so they show the same lines."""
+    build_layout set it: the proof and the drawn page call this, so they show the same lines. The grid
+    and body size the layout was set on (its "geometry") win over those of `geometry`."""
+    stored = layout.get("geometry") or {}
+    geometry = replace(geometry, **{k: stored[k] for k in ("gutter_mm", "body_pt", "leading") if stored.get(k)})
     blocks = layout.get("blocks", [])
     lead_block = next((b for b in blocks if b.get("lead")), blocks[0] if blocks else None)
     cap = None

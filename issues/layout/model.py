@@ -83,7 +83,7 @@ class PageLayout:
     overflow: tuple[dict, ...] = ()  # articles or parts that do not fit, with a suggested jump
     metrics: dict = field(default_factory=dict)
     masthead_mm: float = 0.0  # A1's 报头: its height, over the lead
-    gutter_mm: float = 4.0
+    gutter_mm: float = 2.825
     body_pt: float = 9.0
     leading: float = 1.5
     typeset: bool = False  # True when every block was set from its text, not estimated from counts

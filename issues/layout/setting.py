@@ -19,12 +19,14 @@ OTHER_PT = 18.0
 WIDTH_CAP_PT = {1: 16.0, 2: 22.0, 3: 28.0, 4: 34.0}
 MIN_PT, MIN_PT_ONE_COLUMN = 16.0, 13.0
 TITLE_STEP_PT = 2.0
-TITLE_PITCH, SMALL_HEAD_PITCH = 1.2, 1.3
+TITLE_PITCH, SMALL_HEAD_PITCH = 1.15, 1.3
 CAPTION_PT, CAPTION_PITCH = 8.0, 1.35
-GAP_LINES = 1  # white under a block, above the next one's rule
+GAP_LINES = 0.5  # white under a block, above the next one's rule (with the last line's half-leading, ~3 mm)
 MAX_LEADING_GROWTH = 1.2  # a block taller than its text opens its leading this far, no further
-HEAD_GROWTH_LINES = 2  # and its headline zone this many lines (a larger headline, a line of air)
-HEAD_AIR_LINES = 1
+HEAD_GROWTH_LINES = 3  # and its headline zone this many lines (a larger headline)
+HEAD_GROWTH = 1.4  # the largest a headline grows over its size by rank
+# The headline zone is sized to the headline: this much white over and under it, in body lines.
+HEAD_TOP_LINES, HEAD_FOOT_LINES = 0.2, 0.35
 MAX_PHOTO_SHARE = 0.4  # of the page height
 JUMP_TEXT = "（下转第{}版）"
 
@@ -61,25 +63,52 @@ def head_mm(article: LayoutArticle, width_mm: float, pt: float, geometry: PageGe
     """The headline zone: kicker, title, subtitle, byline, with a little air above and below."""
     line = geometry.line_mm
     small = small_pt(pt)
-    height = 0.3 * line
+    height = HEAD_TOP_LINES * line
     height += len(headline_lines(article.kicker, width_mm / (small * PT_MM))) * small * PT_MM * SMALL_HEAD_PITCH
     height += len(headline_lines(article.title, width_mm / (pt * PT_MM))) * pt * PT_MM * TITLE_PITCH
     height += len(headline_lines(article.subtitle, width_mm / (small * PT_MM))) * small * PT_MM * SMALL_HEAD_PITCH
     if article.byline:
         height += line
-    return height + 0.5 * line
+    return height + HEAD_FOOT_LINES * line
 
 
-def photo_columns(columns: int, aspects: tuple[float, ...], geometry: PageGeometry) -> int:
+def photo_columns(
+    columns: int, aspects: tuple[float, ...], geometry: PageGeometry, text_lines: int | None = None
+) -> int:
     """Photos span the whole of a narrow block and about half of a wide one (text runs beside them);
-    fewer columns where the picture would otherwise stand taller than the page allows."""
+    fewer columns where the picture would otherwise stand taller than the page allows. Given the
+    body's lines, the span widens until the text fills the columns beside the picture: a picture with
+    little text spans the block rather than stand beside empty columns."""
     if not aspects:
         return 0
     span = columns if columns <= 3 else max(2, (columns + 1) // 2)
     tallest = min(aspects)
-    while span > 1 and geometry.span_mm(span) / max(tallest, 0.3) > MAX_PHOTO_SHARE * geometry.height_mm:
+
+    def too_tall(s: int) -> bool:
+        return geometry.span_mm(s) / max(tallest, 0.3) > MAX_PHOTO_SHARE * geometry.height_mm
+
+    while span > 1 and too_tall(span):
         span -= 1
-    return span
+    if text_lines is None or span >= columns:
+        return span
+    for s in range(span, columns):  # the narrowest span whose columns beside the picture the text fills
+        if s > span and too_tall(s):
+            return s - 1
+        photo = photo_lines(aspects, (), s, geometry)
+        if text_lines >= (columns - s) * (photo - 1):
+            return s
+    return span if too_tall(columns) else columns
+
+
+def photo_lines(aspects: tuple[float, ...], captions: tuple[str, ...], span: int, geometry: PageGeometry) -> int:
+    """Body lines the photos and their captions take in their columns."""
+    line = geometry.line_mm
+    total = 0
+    for n, aspect in enumerate(aspects):
+        caption = captions[n] if n < len(captions) else ""
+        picture, under = photo_mm(aspect, caption, span, geometry)
+        total += math.ceil((picture + under + 0.5 * line) / line - 1e-6)
+    return total
 
 
 def photo_mm(aspect: float, caption: str, span: int, geometry: PageGeometry) -> tuple[float, float]:
@@ -132,18 +161,15 @@ def measure(article: LayoutArticle, columns: int, geometry: PageGeometry, *, lea
             pt: float | None = None) -> Measure:  # fmt: skip
     line = geometry.line_mm
     pt = pt or headline_pt(article, columns, geometry, lead=lead)
-    head = math.ceil(head_mm(article, geometry.span_mm(columns), pt, geometry) / line - 1e-6)
-    span = photo_columns(columns, article.photos, geometry)
-    photo = 0
-    for n, aspect in enumerate(article.photos):
-        caption = article.captions[n] if n < len(article.captions) else ""
-        picture, under = photo_mm(aspect, caption, span, geometry)
-        photo += math.ceil((picture + under + 0.5 * line) / line - 1e-6)
+    # The headline zone and the gap under the block share their rounding to whole lines.
+    head = math.ceil(head_mm(article, geometry.span_mm(columns), pt, geometry) / line + GAP_LINES - 1e-6)
     text = text_line_count(article, geometry)
+    span = photo_columns(columns, article.photos, geometry, text)
+    photo = photo_lines(article.photos, article.captions, span, geometry) if span else 0
     per_column = max(photo, math.ceil((text + span * photo) / columns)) if (text or photo) else 0
     absorb = HEAD_GROWTH_LINES + math.floor((per_column - photo) * (MAX_LEADING_GROWTH - 1))
     minimum = head + min(per_column, 3 + photo)
-    return Measure(head, photo, span, text, per_column, head + per_column + GAP_LINES, absorb, minimum + GAP_LINES)
+    return Measure(head, photo, span, text, per_column, head + per_column, absorb, minimum)
 
 
 @dataclass(frozen=True)
@@ -189,19 +215,17 @@ def compose(article: LayoutArticle, columns: int, height_mm: float, geometry: Pa
     spare = math.floor((height_mm + 0.01) / line) - natural.lines
     pt = base_pt
     if spare > 0:  # a larger headline, as long as it takes no more than the lines to spare
-        limit = base_pt * 1.3 if lead else min(base_pt * 1.3, (cap or 99.0) - TITLE_STEP_PT)
+        limit = base_pt * HEAD_GROWTH if lead else min(base_pt * HEAD_GROWTH, (cap or 99.0) - TITLE_STEP_PT)
         while pt + TITLE_STEP_PT <= limit:
             grown = measure(article, columns, geometry, lead=lead, pt=pt + TITLE_STEP_PT)
             if grown.head - natural.head > min(spare, HEAD_GROWTH_LINES + 1) or grown.per_column != natural.per_column:
                 break
             pt += TITLE_STEP_PT
     width = geometry.span_mm(columns)
-    head_lines = math.ceil(head_mm(article, width, pt, geometry) / line - 1e-6)
-    spare_lines = math.floor((height_mm + 0.01) / line) - (head_lines + natural.per_column + GAP_LINES)
-    head_lines += max(0, min(spare_lines, HEAD_AIR_LINES))  # a line of air at most: the rest opens the leading
+    head_lines = math.ceil(head_mm(article, width, pt, geometry) / line + GAP_LINES - 1e-6)
     elements: list[Element] = []
-    _head(elements, article, width, pt, head_lines * line, geometry)
-    text_top = head_lines * line
+    text_top = (head_lines - GAP_LINES) * line
+    _head(elements, article, width, pt, text_top, geometry)
     room = height_mm - text_top - GAP_LINES * line  # for photos and text
     span = natural.photo_columns
     photo_lines = natural.photo
@@ -244,7 +268,10 @@ def compose(article: LayoutArticle, columns: int, height_mm: float, geometry: Pa
             cy += CAPTION_PT * PT_MM * CAPTION_PITCH
         y += math.ceil((picture + under + 0.5 * line) / line - 1e-6) * line
     # The text, column by column, each column filled before the next; the columns under the photos
-    # start below them.
+    # start below them. Balanced: the columns end together, as low as the text needs (white a block
+    # cannot take up lies evenly under them, never as one short last column).
+    if not cut and wanted:
+        bottom = _balanced_bottom(tops, bottom, leading, wanted)
     slots = [
         (column * (geometry.column_mm + geometry.gutter_mm), top + row * leading)
         for column, top in enumerate(tops)
@@ -268,8 +295,18 @@ def compose(article: LayoutArticle, columns: int, height_mm: float, geometry: Pa
         overflow = min(article.body_chars, math.ceil(missing * geometry.chars_per_line))
         set_chars = article.body_chars - overflow
         jump = JUMP_TEXT.format(article.jump_page or "X") if overflow else ""
-    return Composition(tuple(elements), head_lines * line, leading, pt, span if photo_lines else 0, set_chars,
+    return Composition(tuple(elements), text_top, leading, pt, span if photo_lines else 0, set_chars,
                        overflow, jump.strip("（）"), natural.lines * line)  # fmt: skip
+
+
+def _balanced_bottom(tops: list[float], bottom: float, leading: float, wanted: int) -> float:
+    """The highest foot for the columns at which they still hold `wanted` lines."""
+    low = min(tops)
+    for rows in range(1, math.floor((bottom - low + 0.01) / leading) + 1):
+        foot = low + rows * leading
+        if sum(max(0, math.floor((foot - top + 0.01) / leading)) for top in tops) >= wanted:
+            return min(bottom, foot)
+    return bottom
 
 
 def _head(elements: list[Element], article: LayoutArticle, width: float, pt: float, zone: float,
@@ -287,7 +324,7 @@ def _head(elements: list[Element], article: LayoutArticle, width: float, pt: flo
     if article.byline:
         rows.append(("byline", article.byline, geometry.body_pt, geometry.line_mm))
     used = sum(r[3] for r in rows)
-    y = max(0.3 * geometry.line_mm, (zone - used) / 2)
+    y = max(HEAD_TOP_LINES * geometry.line_mm, (zone - used) / 2)
     for kind, text, size, height in rows:
         elements.append(Element(kind, 0.0, y, width, height, text, size, natural_em=text_em(text)))
         y += height

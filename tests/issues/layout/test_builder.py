@@ -53,7 +53,7 @@ pages = st.lists(article, min_size=1, max_size=15, unique_by=lambda a: a.id).map
 @given(pages, st.sampled_from([0.0, 48.0]))
 def test_blocks_stay_inside_the_type_area_on_the_grid_without_overlapping(articles, masthead_mm):
     layout = build_layout(articles, GEOMETRY, masthead_mm=masthead_mm)
-    geometry = PageGeometry(body_pt=layout.body_pt)  # a thin page may be set larger
+    geometry = PageGeometry(body_pt=layout.body_pt, gutter_mm=layout.gutter_mm)  # a thin page may be set larger
     assert count_overlaps(layout.blocks) == 0 and layout.metrics["overlaps"] == 0
     assert sorted(b.article for b in layout.blocks) == sorted(a.id for a in articles)
     for b in layout.blocks:
@@ -112,7 +112,7 @@ def test_every_line_of_every_article_is_set_on_the_sample_page():
     layout = build_layout(articles)
     assert layout.typeset and layout.overflow == ()
     by_id = {a.id: a for a in articles}
-    for block, composition in compose_page(layout.to_dict(), by_id, PageGeometry(body_pt=layout.body_pt)):
+    for block, composition in compose_page(layout.to_dict(), by_id, GEOMETRY):
         set_text = "".join(e.text for e in composition.elements if e.kind == "line")
         assert set_text == "".join(by_id[block["article"]].body)
         assert composition.overflow_chars == 0
@@ -152,7 +152,7 @@ def test_too_much_text_becomes_a_jump_with_the_rest_counted():
     assert long_one["chars"] > 10_000 and long_one["jump"] == "下转第A03版"
     assert long_one["from_char"] == block.set_chars and block.set_chars + long_one["chars"] == 120 * 8 * 24
     composition = dict((b["article"], c) for b, c in compose_page(layout.to_dict(), {a.id: a for a in articles},
-                                                                  PageGeometry(body_pt=layout.body_pt)))[2]  # fmt: skip
+                                                                  GEOMETRY))[2]  # fmt: skip
     assert [e.text for e in composition.elements if e.kind == "jump"] == ["（下转第A03版）"]
 
 
@@ -189,3 +189,42 @@ def test_no_headline_is_larger_than_the_leads(articles):
     layout = build_layout(articles)
     if layout.blocks:
         assert max(b.headline_pt for b in layout.blocks) == layout.blocks[0].headline_pt
+
+
+def test_the_default_grid_holds_whole_characters_with_a_narrow_gutter():
+    from issues.layout.typeset import set_paragraphs
+
+    assert 2.0 <= GEOMETRY.gutter_mm <= 3.0
+    lines = set_paragraphs(("市" * 130,), GEOMETRY.column_mm / GEOMETRY.char_mm)
+    assert [len(line.text) for line in lines] == [11] + [13] * 9 + [2]  # the first line indented two characters
+
+
+@settings(max_examples=40, deadline=None)
+@given(pages)
+def test_the_columns_of_a_block_end_together(articles):
+    layout = build_layout(articles)
+    by_id = {a.id: a for a in articles}
+    for _block, composition in compose_page(layout.to_dict(), by_id, GEOMETRY):
+        if composition.overflow_chars or composition.photo_columns:
+            continue
+        feet: dict[float, float] = {}
+        for e in composition.elements:
+            if e.kind == "line":
+                feet[e.x] = max(feet.get(e.x, 0.0), e.y + e.h)
+        if len(feet) > 1:  # the last column short by at most the lines that do not share out evenly
+            pitch = composition.leading_mm
+            assert max(feet.values()) - min(feet.values()) <= (len(feet) - 1) * pitch + 0.01
+            assert list(feet.values()) == sorted(feet.values(), reverse=True)  # filled left to right
+
+
+def test_a_picture_with_little_text_spans_its_block_rather_than_stand_beside_empty_columns():
+    from issues.layout.setting import measure
+
+    pictured = LayoutArticle(
+        id=1, title="新落成的大桥", body=("大桥今日通车。",), photos=(1.5,), captions=("大桥夜景。",)
+    )
+    wide = measure(pictured, 5, GEOMETRY, lead=False)
+    assert wide.photo_columns == 5
+    story = LayoutArticle(id=2, title="大桥通车", body=tuple("市民走上新桥，沿江风景一览无余。" * 6 for _ in range(20)),
+                          photos=(1.5,))  # fmt: skip
+    assert measure(story, 6, GEOMETRY, lead=False).photo_columns < 6  # a long story runs beside its picture
