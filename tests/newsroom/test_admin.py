@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Section
+from articles.models import Article, Section, Term
 from issues.models import ApiKey
 from tests import factories
 
@@ -31,6 +31,7 @@ def _one_of_each():
         "placement": placement,
         "importjob": factories.ImportJobFactory(),
         "apikey": ApiKey.objects.create(partner="某合作平台", prefix="nr_example", digest="0" * 64),
+        "term": Term.objects.create(kind=Term.Kind.CORRECT, text="一代一路", standard="一带一路"),
     }
 
 
