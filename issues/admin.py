@@ -14,6 +14,7 @@ from articles.workflow import WorkflowError
 from . import selectors, tasks
 from .forms import PageUploadForm
 from .models import ApiKey, ImportJob, Issue, Page, Placement, Publication
+from .parsing.corrections import Correction, CorrectionError
 from .proofs import MissingFonts, proof_pdf
 from .services import imports, inbox, layouts, papers, signoff
 
@@ -244,6 +245,13 @@ admin.site.unregister(Article)
 admin.site.register(Article, PrintArticleAdmin)
 
 
+def _correction_label(correction: dict) -> str:
+    n = correction.get("article", 0) + 1
+    if correction.get("kind") == "merge":
+        return f"第 {n} 篇并入上一篇"
+    return f"第 {n} 篇自第 {correction.get('paragraph', 0) + 1} 段起拆为新稿"
+
+
 # What the parser changed beyond joining lines, as the desk reads it (issues/parsing: Repair.kind).
 REPAIR_LABELS = {
     "duplicate-at-break": "删去分栏处重复的字",
@@ -267,7 +275,7 @@ class ImportJobAdmin(admin.ModelAdmin):
     fields = [
         "publication", "issue_date", "page_code", "page_name", "page", "source_name", "checksum",
         "status", "progress_bar", "error", "warning_list", "conflict_list", "article_links", "unassigned_list",
-        "repair_list",
+        "repair_list", "corrections_link",
         "created_count", "updated_count", "attempts", "created_by", "created_at", "started_at", "finished_at", "text",
     ]  # fmt: skip
     readonly_fields = fields
@@ -325,6 +333,48 @@ class ImportJobAdmin(admin.ModelAdmin):
         return (
             format_html("<ol>{}</ol>", format_html_join("", '<li><a href="{}">{}</a></li>', rows)) if articles else "—"
         )
+
+    @admin.display(description="人工更正")
+    def corrections_link(self, obj):
+        if not obj.pk or not obj.result:
+            return "—"
+        done = "".join(f"{c.get('at', '')[:16]} {c.get('by', '')}:{_correction_label(c)};" for c in obj.corrections)
+        link = reverse("admin:issues_importjob_corrections", args=[obj.pk])
+        return format_html('{}<a href="{}">对照原文合并或拆分稿件</a>', done, link)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.corrections_view)
+        return [path("<int:pk>/corrections/", view, name="issues_importjob_corrections"), *super().get_urls()]
+
+    def corrections_view(self, request, pk):
+        """The raw text beside the articles the parser made, with merge and split: the editor fixes
+        what the parser got wrong; the corrections are kept with the job and applied on every run."""
+        job = get_object_or_404(ImportJob, pk=pk)
+        if request.method == "POST" and self.has_view_permission(request, job):
+            kind = request.POST.get("kind", "")
+            try:
+                article = int(request.POST.get("article", "0")) - 1
+                paragraph = int(request.POST.get("paragraph", "0") or 0) - 1
+                correction = Correction(
+                    kind=kind, article=article, paragraph=max(paragraph, 0),
+                    title_from_first_line=bool(request.POST.get("title_from_first_line")),
+                )  # fmt: skip
+                imports.import_job_correct(job=job, correction=correction, by=request.user)
+            except (ValueError, CorrectionError) as exc:
+                self.message_user(request, f"未能更正:{exc}", messages.ERROR)
+            else:
+                self.message_user(request, f"已更正:{_correction_label(correction.to_dict())};本版正在重新导入。")
+            return redirect("admin:issues_importjob_corrections", pk=pk)
+        articles = (job.result or {}).get("articles") or []
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": job,
+            "title": f"人工更正:{job}",
+            "job": job,
+            "articles": articles,
+        }
+        return TemplateResponse(request, "admin/issues/importjob/corrections.html", context)
 
     @admin.action(description="重新导入失败的任务")
     def retry(self, request, queryset):

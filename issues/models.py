@@ -148,6 +148,9 @@ class ImportJob(models.Model):
     progress = models.PositiveSmallIntegerField("进度(%)", default=0)
     warnings = models.JSONField("警告", default=list, blank=True)
     conflicts = models.JSONField("冲突", default=list, blank=True)
+    # The editor's corrections to the parse (merge, split), in order, with who and when: applied
+    # again to every run of this job (issues/parsing/corrections.py).
+    corrections = models.JSONField("人工更正", default=list, blank=True)
     error = models.TextField("错误", blank=True)
     result = models.JSONField("解析结果", null=True, blank=True)
     articles = models.ManyToManyField(Article, verbose_name="生成的稿件", blank=True, related_name="import_jobs")

@@ -18,7 +18,8 @@ from articles import workflow
 from articles.models import Article, Byline, Reporter, Section
 from issues.importing import article_fields
 from issues.models import ImportJob, Page, Placement, Publication
-from issues.parsing import ParsedArticle, ParseError, Repair, decode, parse_page
+from issues.parsing import ParsedArticle, ParseError, Repair, corrections, decode, parse_page
+from issues.parsing.corrections import Correction, CorrectionError
 from issues.parsing.punctuation import full_width_lines
 
 from . import layouts, papers
@@ -81,7 +82,7 @@ def import_job_run(*, job_id: int) -> ImportJob:
         # ASCII punctuation of a PDF extraction becomes the full-width marks Chinese is printed
         # with, before parsing; the job keeps the text as it came, and lists each change.
         text, marks = full_width_lines(job.text)
-        parsed = parse_page(text)
+        parsed = corrections.apply(parse_page(text), [Correction.from_dict(c) for c in job.corrections])
         # The issue and page are looked up (or made) first, in their own short
         # transactions, so that imports of different pages run side by side.
         page = (
@@ -154,6 +155,25 @@ def _text(data: bytes) -> str:
     return text
 
 
+@transaction.atomic
+def import_job_correct(*, job: ImportJob, correction: Correction, by: AbstractBaseUser | None) -> ImportJob:
+    """Keep an editor's correction (merge an article into the one before, split one at a paragraph)
+    with the job and run the job again with all of its corrections; CorrectionError, with its
+    reason, when it does not fit the page as the job reads it. Articles an editor has changed
+    since the import are never overwritten (the import reports them as conflicts)."""
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status in {ImportJob.Status.QUEUED, ImportJob.Status.RUNNING}:
+        raise CorrectionError("任务正在导入,请稍后再更正")
+    kept = [Correction.from_dict(c) for c in job.corrections] + [correction]
+    corrections.apply(parse_page(full_width_lines(job.text)[0]), kept)  # fits, or says why
+    who = (by.get_full_name() or by.get_username()) if by is not None else "系统"
+    job.corrections = [*job.corrections, {**correction.to_dict(), "by": who, "at": timezone.now().isoformat()}]
+    job.status, job.progress, job.error, job.finished_at = ImportJob.Status.QUEUED, 0, "", None
+    job.save(update_fields=["corrections", "status", "progress", "error", "finished_at"])
+    article_services.enqueue("issues.tasks.run_import_job", job.pk)
+    return job
+
+
 @dataclass
 class _Outcome:
     page: Page
@@ -214,6 +234,21 @@ def _write_page(*, job: ImportJob, page: Page, parsed_articles: list[ParsedArtic
     for placement, _, _ in updates:
         placement.imported_version = placement.article.version
     Placement.objects.bulk_update([p for p, _, _ in updates], ["imported_version"])
+
+    # Articles this page's import made that its text no longer yields (an editor merged them
+    # into another) go, as long as nobody has touched them since; touched ones stay, reported.
+    matched = {a.pk for a in outcome.articles}
+    for placement in placements.values():
+        article = placement.article
+        if article.pk in matched:
+            continue
+        untouched = placement.imported_version == article.version and article.status in workflow.IMPORT_MAY_UPDATE
+        if untouched:
+            article.delete()
+        else:
+            outcome.conflicts.append(
+                {"article": article.pk, "title": article.title, "message": "本版已不再含有此稿,但它已被修改,未删除"}
+            )
 
     written = [(a, parsed) for a, (_, _, parsed) in zip(new, creates, strict=True)]
     written += [(p.article, parsed) for p, _, parsed in updates]

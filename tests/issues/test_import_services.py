@@ -205,3 +205,41 @@ def test_ascii_punctuation_of_a_pdf_extraction_is_imported_full_width_and_listed
     changed = [r["changed"] for r in job.result["repairs"] if r["kind"] == "full-width-punctuation"]
     assert ",→，" in changed and ":→：" in changed and len(changed) >= 4
     assert job.text == text  # the job keeps the page as it came
+
+
+def test_an_editors_merge_and_split_are_kept_with_the_job_and_applied_again(admin_client_logged, superuser):
+    from django.urls import reverse
+
+    from issues.parsing.corrections import Correction, CorrectionError
+
+    job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
+    assert Article.objects.count() == 8
+    second = job.page.placements.get(position=2).article
+    imports.import_job_correct(job=job, correction=Correction(kind="merge", article=2), by=superuser)
+    job = imports.import_job_run(job_id=job.pk)
+    assert job.status == ImportJob.Status.SUCCEEDED and len(job.result["articles"]) == 7
+    assert Article.objects.count() == 7  # the merged story is one article now, nothing else lost
+    assert Article.objects.filter(pk=second.pk).exists()
+    assert job.corrections[0]["kind"] == "merge" and job.corrections[0]["by"]
+    again = imports.import_job_run(job_id=job.pk)  # a second delivery changes nothing
+    assert Article.objects.count() == 7 and again.status == ImportJob.Status.SUCCEEDED
+    with pytest.raises(CorrectionError):
+        imports.import_job_correct(job=job, correction=Correction(kind="merge", article=0), by=superuser)
+    page = admin_client_logged.get(reverse("admin:issues_importjob_corrections", args=[job.pk]))
+    assert (
+        page.status_code == 200
+        and "原文" in page.text
+        and "第 3 篇并入上一篇" in admin_client_logged.get(reverse("admin:issues_importjob_change", args=[job.pk])).text
+    )
+
+
+def test_an_article_the_editor_changed_is_never_deleted_by_a_merge(superuser):
+    from issues.parsing.corrections import Correction
+
+    job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
+    third = job.page.placements.get(position=3).article
+    article_services.article_update(article=third, by=superuser, title="编辑改过的标题")
+    imports.import_job_correct(job=job, correction=Correction(kind="merge", article=2), by=superuser)
+    job = imports.import_job_run(job_id=job.pk)
+    assert Article.objects.filter(pk=third.pk, title="编辑改过的标题").exists()
+    assert any(c["title"] == "编辑改过的标题" for c in job.conflicts)
