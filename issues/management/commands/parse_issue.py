@@ -6,7 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from issues.parsing import ParseError, parse_bytes
+from issues.parsing import ParseError, parse_bytes, parse_page
+from issues.pdfreader import PdfReadError, is_pdf, read_pdf
 
 
 class Command(BaseCommand):
@@ -18,11 +19,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, json: bool, **options):
         try:
-            page = parse_bytes(Path(path).read_bytes())
+            pages = _parse(Path(path).read_bytes())
         except OSError as exc:
             raise CommandError(f"无法读取文件 {path}: {exc.strerror}") from exc
-        except ParseError as exc:
+        except (ParseError, PdfReadError) as exc:
             raise CommandError(str(exc)) from exc
+        if len(pages) > 1 and json:
+            sys.stdout.write(_dumps([page.to_dict() for page in pages]) + "\n")  # a PDF of several 版: one per page
+            return
+        if len(pages) > 1:
+            self.stdout.write(f"PDF 共 {len(pages)} 版,下面是第 1 版;--json 输出每一版")
+        page = pages[0]
         if json:
             sys.stdout.write(_dumps(page.to_dict()) + "\n")
             return
@@ -43,3 +50,10 @@ class Command(BaseCommand):
 
 def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _parse(data: bytes) -> list:
+    """A page of text, or a page PDF (told by its %PDF- header, whatever the file is called): one parsed page per 版."""
+    if is_pdf(data):
+        return [parse_page(pdf_page.text) for pdf_page in read_pdf(data)]
+    return [parse_bytes(data)]

@@ -1,0 +1,56 @@
+from issues.pdfreader.lines import build_lines
+from issues.pdfreader.model import Box, Glyph
+
+SIZE = 9.0
+
+
+def glyphs(text: str, x: float, y: float = 100.0, *, advance: float = SIZE, space: float = 3.0) -> list[Glyph]:
+    """A line as a text layer gives it: one glyph per character, spaces as narrow glyphs of their own."""
+    out = []
+    for ch in text:
+        width = space if ch == " " else advance
+        out.append(Glyph(ch, Box(x, y - 0.88 * SIZE, x + width, y + 0.12 * SIZE), SIZE))
+        x += width
+    return out
+
+
+def texts(items, rules=()) -> list[str]:
+    return [line.text for line in build_lines(tuple(items), tuple(rules))]
+
+
+def test_letter_spaced_words_are_closed_up():
+    assert texts(glyphs("本 报 北 京 衡州新区", 0)) == ["本报北京衡州新区"]
+
+
+def test_a_padded_name_keeps_its_space():
+    assert texts(glyphs("本报记者 林 川", 0)) == ["本报记者 林 川"]
+
+
+def test_a_wide_gap_without_a_space_character_is_a_printed_space():
+    line = glyphs("本报衡州电", 0) + glyphs("衡州新区", 5 * SIZE + SIZE)
+    assert texts(line) == ["本报衡州电 衡州新区"]
+
+
+def test_solid_set_text_has_no_spaces():
+    assert texts(glyphs("衡州新区社区食堂开到家门口", 0, advance=SIZE * 1.05)) == ["衡州新区社区食堂开到家门口"]
+
+
+def test_a_column_gap_parts_two_lines_on_one_baseline():
+    row = glyphs("左栏的一行文字", 0) + glyphs("右栏的一行文字", 7 * SIZE + 1.5 * SIZE)
+    assert texts(row) == ["左栏的一行文字", "右栏的一行文字"]
+
+
+def test_a_rule_in_a_narrow_gap_parts_two_lines():
+    row = glyphs("左栏文字", 0) + glyphs("右栏文字", 4 * SIZE + 0.8 * SIZE)
+    rule = Box(4 * SIZE + 0.4 * SIZE, 0, 4 * SIZE + 0.5 * SIZE, 200)
+    assert texts(row, [rule]) == ["左栏文字", "右栏文字"]
+    assert texts(row) == ["左栏文字 右栏文字"]  # without the rule the gap is a printed space
+
+
+def test_latin_words_keep_their_spaces():
+    assert texts(glyphs("New Energy 2031", 0, advance=5.0)) == ["New Energy 2031"]
+
+
+def test_lines_come_top_to_bottom():
+    items = glyphs("第二行", 0, y=120) + glyphs("第一行", 0, y=100)
+    assert texts(items) == ["第一行", "第二行"]
