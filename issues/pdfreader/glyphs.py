@@ -114,7 +114,7 @@ def _path_shapes(obj, height: float, rules: list[Box], pictures: list[Box]) -> N
             Box(outer.x0, outer.top, inner.x0, outer.bottom),
             Box(inner.x1, outer.top, outer.x1, outer.bottom),
         )
-        boxes = [side for side in sides if side.width > 0.2 and side.height > 0.2]
+        boxes = [side for side in sides if side.width > 0.1 and side.height > 0.1]
     for box in boxes:
         if min(box.width, box.height) <= RULE_THICKNESS and max(box.width, box.height) >= RULE_MIN_LENGTH:
             rules.append(box)
@@ -122,8 +122,13 @@ def _path_shapes(obj, height: float, rules: list[Box], pictures: list[Box]) -> N
             pictures.append(box)  # a filled box the size of a picture: a photo's frame or a tint panel
 
 
-def _inside(inner: Box, outer: Box) -> bool:
-    return outer.x0 <= inner.x0 and outer.top <= inner.top and inner.x1 <= outer.x1 and inner.bottom <= outer.bottom
+def _inside(inner: Box, outer: Box, slack: float = 0.05) -> bool:
+    return (
+        outer.x0 <= inner.x0 + slack
+        and outer.top <= inner.top + slack
+        and inner.x1 <= outer.x1 + slack
+        and inner.bottom <= outer.bottom + slack
+    )
 
 
 def _subpath_boxes(obj, height: float) -> list[Box]:

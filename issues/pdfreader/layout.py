@@ -24,6 +24,7 @@ DOWN_GAP = 0.8  # body ems of empty gutter that part two columns
 RULE_SPAN = 0.5  # a drawn rule that runs this share of a region's width (height) cuts it
 FENCE_SLACK = 1.0  # body ems: a rule that runs all of a region's length but this much fences articles apart
 WIDEST_SHARE = 0.8  # without rules, a region is cut at its widest gaps first (between rows before under headlines)
+FURNITURE_LINES = 8  # at most this many lines fenced off as furniture
 FURNITURE_BAND = 0.2  # of the page height, at the top (half of it at the foot): where a rule fences page furniture
 
 
@@ -130,8 +131,13 @@ def _furniture(lines: list[Line], rules: tuple[Box, ...], width: float, height: 
         return [], lines
     text_width = max(ln.box.x1 for ln in lines) - min(ln.box.x0 for ln in lines)
     long_rules = [r for r in rules if r.width >= 0.6 * text_width and r.width >= r.height]
-    top_fence = max((r.bottom for r in long_rules if r.bottom <= FURNITURE_BAND * height), default=None)
-    foot_fence = min((r.top for r in long_rules if r.top >= (1 - FURNITURE_BAND / 2) * height), default=None)
+    # The first long rule from the top (the last from the foot) fences the furniture; it holds a few lines, not stories.
+    top_fence = min((r.bottom for r in long_rules if r.bottom <= FURNITURE_BAND * height), default=None)
+    foot_fence = max((r.top for r in long_rules if r.top >= (1 - FURNITURE_BAND / 2) * height), default=None)
+    if top_fence is not None and sum(ln.box.bottom <= top_fence + 1 for ln in lines) > FURNITURE_LINES:
+        top_fence = None
+    if foot_fence is not None and sum(ln.box.top >= foot_fence - 1 for ln in lines) > FURNITURE_LINES:
+        foot_fence = None
     furniture, rest = [], []
     for line in lines:
         above = top_fence is not None and line.box.bottom <= top_fence + 1

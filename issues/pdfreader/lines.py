@@ -16,7 +16,7 @@ from .normalise import is_cjk
 
 SAME_BASELINE = 0.25  # ems two glyphs' baselines may differ by and stand on one line
 COLUMN_GAP = 1.2  # ems of empty space (no glyph, no space character) that part two columns
-SPACED_GAP = 2.5  # ems that part two columns even when the text layer writes spaces across
+SPACED_GAP = 2.5  # ems that part two columns even when the text layer writes a space in between
 PRINTED_SPACE = 0.75  # ems of gap between two CJK characters that is a printed space
 LATIN_SPACE = 0.2  # ems of gap between two Latin characters that is a word space
 
@@ -81,8 +81,9 @@ def _cut(row: list[Glyph], vertical_rules: list[Box]) -> list[list[Glyph]]:
         if last_ink is not None:
             gap = glyph.box.x0 - last_ink.box.x1
             em = min(glyph.size, last_ink.size)
+            # A space the text layer writes in the gap holds the line together across a justified (widened) space.
             limit = SPACED_GAP if spaces_since else COLUMN_GAP
-            ruled = any(
+            ruled = gap > 0 and any(
                 last_ink.box.x1 - 1 <= rule.x0 <= glyph.box.x0 + 1
                 and rule.top <= glyph.box.bottom
                 and rule.bottom >= glyph.box.top
