@@ -68,12 +68,11 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
         # The loose box spans the glyph's advance (a full-width comma is one em wide); the band is one em on the baseline.
         pdfium_c.FPDFText_GetLooseCharBox(textpage, i, loose)
         pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
-        box = Box(
-            loose.left,
-            height - (oy.value + 0.88 * size),
-            max(loose.right, loose.left),
-            height - (oy.value - 0.12 * size),
-        )
+        # Some producers' fonts give PDFium no ascent, and the loose box shrinks to the ink: an ideograph or a
+        # full-width sign advances one em from its origin whatever its ink.
+        x0 = ox.value if abs(ox.value - loose.left) < size else loose.left
+        x1 = max(loose.right, x0 + size) if _fullwidth(text) else max(loose.right, x0)
+        box = Box(x0, height - (oy.value + 0.88 * size), x1, height - (oy.value - 0.12 * size))
         length = pdfium_c.FPDFText_GetFontInfo(textpage, i, name, len(name), flags)
         key = name.raw[: max(0, length - 1)]
         if key not in fonts:
@@ -81,6 +80,11 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
         bold = fonts[key] or pdfium_c.FPDFText_GetFontWeight(textpage, i) >= BOLD_WEIGHT
         glyphs.append(Glyph(text, box, round(size, 2), bold))
     return tuple(glyphs), raw
+
+
+def _fullwidth(text: str) -> bool:
+    code = ord(text[0])
+    return 0x3000 <= code <= 0x303F or 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF01 <= code <= 0xFF60
 
 
 def _shapes(page: pdfium.PdfPage, height: float) -> tuple[tuple[Box, ...], tuple[Box, ...]]:

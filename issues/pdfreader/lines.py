@@ -1,14 +1,15 @@
 """Glyphs -> lines: glyphs on one baseline, cut where a column gap or a rule runs between them.
 
-The text of a line decides its spaces from the geometry, not from the text layer: a justified
-CJK line spreads its characters (and some producers write a space between each), while a gap
-of about one em or more is a printed space (the space after a dateline, between a name's
-characters, between the two halves of a title).
-"""
+A line's spaces come from the text layer and the geometry together: a gap of about one em is a
+printed space (after a dateline, between the two halves of a title); a gap clearly wider than
+the line's usual gap between characters is a space the producer set without a space character
+(one producer writes them, another does not); and a run of single characters parted by thin
+spaces (本 报 北 京) is a word spread out to justify its line, set solid again."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 from .model import Box, Glyph
@@ -18,6 +19,7 @@ SAME_BASELINE = 0.25  # ems two glyphs' baselines may differ by and stand on one
 COLUMN_GAP = 1.2  # ems of empty space (no glyph, no space character) that part two columns
 SPACED_GAP = 2.5  # ems that part two columns even when the text layer writes a space in between
 PRINTED_SPACE = 0.75  # ems of gap between two CJK characters that is a printed space
+SPACE_OVER_TRACKING = 0.15  # ems wider than the line's usual gap between CJK characters: a space
 LATIN_SPACE = 0.2  # ems of gap between two Latin characters that is a word space
 
 
@@ -104,17 +106,18 @@ def _line(glyphs: list[Glyph]) -> Line | None:
         return None
     texts: list[str] = []
     joints: list[str] = []  # joints[i] stands between texts[i] and texts[i + 1]
-    layer: list[bool] = []  # whether that joint is a space only the text layer has
+    layer: list[bool] = []  # whether that joint is a thin space (narrower than a printed one)
     previous: Glyph | None = None
     spaced = False
+    tracking = _tracking(ink)
     for glyph in glyphs:
         if glyph.is_space:
             spaced = previous is not None
             continue
         if previous is not None:
-            joint = _space_between(previous, glyph, spaced)
+            joint = _space_between(previous, glyph, spaced, tracking)
             joints.append(joint)
-            layer.append(spaced and joint == " " and glyph.box.x0 - previous.box.x1 < PRINTED_SPACE * glyph.size)
+            layer.append(joint == " " and glyph.box.x0 - previous.box.x1 < PRINTED_SPACE * glyph.size)  # a thin space
         texts.append(glyph.text)
         previous = glyph
         spaced = False
@@ -134,28 +137,42 @@ def _line(glyphs: list[Glyph]) -> Line | None:
     return Line("".join(parts), box, size, bold, ink[0].box.x0)
 
 
-def _space_between(left: Glyph, right: Glyph, spaced: bool) -> str:
+def _tracking(ink: list[Glyph]) -> float:
+    """The usual gap between two CJK characters of the line, in ems: 0 when set solid, more when justified wide."""
+    gaps = [
+        (right.box.x0 - left.box.x1) / right.size
+        for left, right in pairwise(ink)
+        if is_cjk(left.text[-1]) and is_cjk(right.text[0])
+    ]
+    if not gaps:
+        return 0.0
+    gaps.sort()
+    return max(0.0, gaps[len(gaps) // 4])  # the lower quartile: a short line of names is half spaces
+
+
+def _space_between(left: Glyph, right: Glyph, spaced: bool, tracking: float) -> str:
     gap = right.box.x0 - left.box.x1
     em = median([left.size, right.size])
     if is_cjk(left.text[-1]) or is_cjk(right.text[0]):
         if gap >= 1.6 * em:
             return "  "  # a name padded to three characters' width (王  芳)
-        return " " if gap >= PRINTED_SPACE * em or spaced else ""
+        wider = gap >= (tracking + SPACE_OVER_TRACKING) * em  # a space the producer set without a space character
+        return " " if gap >= PRINTED_SPACE * em or spaced or wider else ""
     if spaced or gap >= LATIN_SPACE * em:
         return " "
     return ""
 
 
 def _close_letter_spacing(texts: list[str], joints: list[str], layer: list[bool]) -> None:
-    """A run of three or more single CJK characters parted only by text-layer spaces (本 报 北 京) is one word
-    spread out to justify its line: its spaces go. Two (王 芳, a padded name) keep theirs."""
+    """A run of three or more single CJK characters parted only by thin spaces (本 报 北 京), written in the text
+    layer or not, is one word spread out to justify its line: its spaces go. Two (王 芳, a padded name) keep theirs."""
     n = len(joints)
     i = 0
     while i < n:
         if not (layer[i] and is_cjk(texts[i]) and is_cjk(texts[i + 1])):
             i += 1
             continue
-        j = i  # joints i .. j-1 are text-layer spaces between CJK characters texts[i] .. texts[j]
+        j = i  # joints i .. j-1 are thin spaces between CJK characters texts[i] .. texts[j]
         while j < n and layer[j] and is_cjk(texts[j]) and is_cjk(texts[j + 1]):
             j += 1
         first = i if i == 0 or joints[i - 1] != "" else i + 1  # texts[i] may end a word set solid

@@ -54,3 +54,17 @@ def test_latin_words_keep_their_spaces():
 def test_lines_come_top_to_bottom():
     items = glyphs("第二行", 0, y=120) + glyphs("第一行", 0, y=100)
     assert texts(items) == ["第一行", "第二行"]
+
+
+def test_spaces_a_producer_sets_without_space_characters_are_read_from_the_gaps():
+    """A padded name line with no space glyphs: the gaps a quarter em wider than the solid pairs are spaces."""
+    items, x = [], 0.0
+    for word in ("李", "亮", "李德忠", "王", "鑫"):
+        items += glyphs(word, x)
+        x += len(word) * SIZE + 0.25 * SIZE
+    assert texts(items) == ["李 亮 李德忠 王 鑫"]
+
+
+def test_a_line_justified_wide_without_space_characters_stays_solid():
+    assert texts(glyphs("衡州新区社区食堂", 0, advance=SIZE * 1.3)) == ["衡州新区社区食堂"]
+    assert texts(glyphs("本报衡州电", 0, advance=SIZE * 1.4) + glyphs("衡州", 5 * SIZE * 1.4)) == ["本报衡州电衡州"]

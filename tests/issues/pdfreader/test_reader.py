@@ -116,3 +116,12 @@ def test_the_two_producers_give_the_same_words(producer, weasyprint_page, chromi
     for story in STORIES:
         for paragraph in story.paragraphs[1:]:
             assert squeeze(paragraph) in words
+
+
+def test_a_rule_under_a_short_first_row_fences_no_story():
+    """Only the masthead's rule fences furniture, even when the first row of stories is short and its rule high up."""
+    page = read(weasyprint_pdf(Broadsheet(rows=((2,), (1,)))))
+    titles = [h.line for h in page.hints if h.role == Role.TITLE]
+    lines = lines_of(page)
+    assert [squeeze(lines[n - 1]) for n in titles] == [squeeze(BRIEF.title), squeeze(SIDE.title)]
+    assert not any(h.role == Role.FURNITURE and BRIEF.title in lines[h.line - 1] for h in page.hints)
