@@ -17,6 +17,9 @@ from .lines import Line
 from .model import Box, Role
 
 HEADLINE_RATIO = 1.2  # a line set this much larger than the body is a headline line
+DECK_RATIO = 1.04  # a kicker or subtitle may be set only this much larger than the body (or bold) ...
+DECK_LINES = 2  # ... in one or two lines ...
+DECK_GAP = 1.5  # ... standing within this many title ems of the title
 SMALL_RATIO = 0.92  # a line set this much smaller is a caption, a credit or a note
 ACROSS_GAP = 0.9  # body ems of empty band, beyond the usual line gap, that part two blocks
 SOFT_GAP = 0.25  # body ems beyond the line gap that part two blocks where the type changes
@@ -281,8 +284,33 @@ def _column_edges(lines: list[Line], body: float) -> tuple[tuple[float, ...], tu
     )
 
 
+def _mark_decks(blocks: list[Block], body: float) -> None:
+    """A kicker or subtitle set barely larger than the body (or bold) is a headline line all the same when it stands
+    close above or under a title, over it: one or two short lines, before the text."""
+    for k, block in enumerate(blocks):
+        if block.role != Role.TITLE or block.picture:
+            continue
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(blocks) and _deck(blocks[n], block, body, above=step < 0):
+                blocks[n].role = Role.TITLE
+                n += step
+
+
+def _deck(candidate: Block, title: Block, body: float, *, above: bool) -> bool:
+    if candidate.role != Role.BODY or candidate.picture or len(candidate.lines) > DECK_LINES:
+        return False
+    if not all(line.size >= DECK_RATIO * body or line.bold for line in candidate.lines):
+        return False
+    size = max(line.size for line in title.lines)
+    gap = title.box.top - candidate.box.bottom if above else candidate.box.top - title.box.bottom
+    overlap = min(candidate.box.x1, title.box.x1) - max(candidate.box.x0, title.box.x0)
+    return -0.2 * size <= gap <= DECK_GAP * size and overlap > 0
+
+
 def _articles(blocks: list[Block], body: float) -> list[Article]:
     """A run of headline blocks opens an article once the one before has text."""
+    _mark_decks(blocks, body)
     articles: list[Article] = []
     current = Article()
     beside: list[Block] = []  # columns read before the headline they stand beside: they follow it

@@ -8,6 +8,7 @@ spaces (本 报 北 京) is a word spread out to justify its line, set solid aga
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -17,6 +18,8 @@ from .normalise import is_cjk
 
 SAME_BASELINE = 0.25  # ems two glyphs' baselines may differ by and stand on one line
 COLUMN_GAP = 1.2  # ems of empty space (no glyph, no space character) that part two columns
+NARROW_GUTTER = 0.25  # ems of gap that part two columns where the second starts on the page's column grid
+COLUMN_ROWS = 6  # rows that start text at one x make it a column's left edge
 SPACED_GAP = 2.5  # ems that part two columns even when the text layer writes a space in between
 PRINTED_SPACE = 0.75  # ems of gap between two CJK characters that is a printed space
 SPACE_OVER_TRACKING = 0.15  # ems wider than the line's usual gap between CJK characters: a space
@@ -40,11 +43,12 @@ class Line:
 
 def build_lines(glyphs: tuple[Glyph, ...], rules: tuple[Box, ...]) -> list[Line]:
     """Every line segment of the page, top to bottom, then left to right."""
-    rows = _rows(glyphs)
+    rows = [sorted(row, key=lambda g: g.box.x0) for row in _rows(glyphs)]
     vertical_rules = [rule for rule in rules if rule.height > rule.width]
+    lefts = _column_lefts(rows)
     lines: list[Line] = []
     for row in rows:
-        for piece in _cut(row, vertical_rules):
+        for piece in _cut(row, vertical_rules, lefts):
             line = _line(piece)
             if line is not None:
                 lines.append(line)
@@ -70,8 +74,31 @@ def _rows(glyphs: tuple[Glyph, ...]) -> list[list[Glyph]]:
     return done
 
 
-def _cut(row: list[Glyph], vertical_rules: list[Box]) -> list[list[Glyph]]:
-    row = sorted(row, key=lambda g: g.box.x0)
+def _column_lefts(rows: list[list[Glyph]]) -> dict[int, int]:
+    """The x (whole points) where many rows start a run of text after a gap, the left edges of the columns, each
+    with the body size set there.
+    A gutter too narrow to tell from a justified line's spacing is still a cut where a column starts."""
+    starts: Counter[int] = Counter()
+    sizes: Counter[int] = Counter()
+    for row in rows:
+        previous: Glyph | None = None
+        for glyph in row:
+            if glyph.is_space:
+                continue
+            if previous is None or glyph.box.x0 - previous.box.x1 >= NARROW_GUTTER * glyph.size:
+                starts[round(glyph.box.x0)] += 1
+                sizes[round(glyph.size)] += 1
+            previous = glyph
+    frequent = {x for x in starts if starts[x] + starts.get(x - 1, 0) + starts.get(x + 1, 0) >= COLUMN_ROWS}
+    body = sizes.most_common(1)[0][0] if sizes else 10
+    lefts = {}
+    for x in frequent:
+        if not any(x - 2 * body + d in frequent for d in (-1, 0, 1)):  # a paragraph's indent, not a column's edge
+            lefts.update(dict.fromkeys((x - 1, x, x + 1), body))
+    return lefts
+
+
+def _cut(row: list[Glyph], vertical_rules: list[Box], lefts: dict[int, int]) -> list[list[Glyph]]:
     pieces: list[list[Glyph]] = [[row[0]]]
     last_ink = row[0] if not row[0].is_space else None
     spaces_since = False
@@ -92,7 +119,9 @@ def _cut(row: list[Glyph], vertical_rules: list[Box]) -> list[list[Glyph]]:
                 for rule in vertical_rules
             )
             size_change = abs(glyph.size - last_ink.size) > 0.3 * em and gap > 0.5 * em
-            if gap > limit * em or ruled or size_change:
+            column = lefts.get(round(glyph.box.x0))
+            at_column = column is not None and gap >= NARROW_GUTTER * em and glyph.size <= 1.15 * column
+            if gap > limit * em or ruled or size_change or at_column:
                 pieces.append([])
         pieces[-1].append(glyph)
         last_ink = glyph

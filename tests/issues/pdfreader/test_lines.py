@@ -68,3 +68,27 @@ def test_spaces_a_producer_sets_without_space_characters_are_read_from_the_gaps(
 def test_a_line_justified_wide_without_space_characters_stays_solid():
     assert texts(glyphs("衡州新区社区食堂", 0, advance=SIZE * 1.3)) == ["衡州新区社区食堂"]
     assert texts(glyphs("本报衡州电", 0, advance=SIZE * 1.4) + glyphs("衡州", 5 * SIZE * 1.4)) == ["本报衡州电衡州"]
+
+
+def test_a_gutter_narrower_than_an_em_parts_columns_where_the_page_s_columns_start():
+    """Six rows of two columns with a 0.6 em gutter and no rule: the second column starts on the grid, so it is cut."""
+    right = 8 * SIZE + 0.6 * SIZE
+    rows = []
+    for k in range(6):
+        rows += glyphs(f"左栏第{'一二三四五六'[k]}行文字", 0, y=100 + 14 * k) + glyphs(
+            "右栏文字内容", right, y=100 + 14 * k
+        )
+    lines = texts(rows)
+    assert len(lines) == 12 and lines[:2] == ["左栏第一行文字", "右栏文字内容"]
+
+
+def test_headline_sized_text_is_not_cut_at_a_column_edge():
+    """A title's two halves, a space of one em apart, the second starting where a body column starts: one line."""
+    body_rows = []
+    for k in range(6):
+        body_rows += glyphs("左栏文字内容", 0, y=200 + 14 * k) + glyphs("右栏文字内容", 96, y=200 + 14 * k)
+    title = [
+        Glyph(ch, Box(x, 100 - 0.88 * 24, x + 24, 100 + 0.12 * 24), 24.0)
+        for ch, x in zip("衡州新区见闻", (0, 24, 48, 96, 120, 144), strict=True)
+    ]
+    assert texts(title + body_rows)[0] == "衡州新 区见闻"
