@@ -125,3 +125,12 @@ def test_a_rule_under_a_short_first_row_fences_no_story():
     lines = lines_of(page)
     assert [squeeze(lines[n - 1]) for n in titles] == [squeeze(BRIEF.title), squeeze(SIDE.title)]
     assert not any(h.role == Role.FURNITURE and BRIEF.title in lines[h.line - 1] for h in page.hints)
+
+
+def test_a_kicker_and_subtitle_set_near_body_size_stay_headline_lines():
+    page = read(weasyprint_pdf(Broadsheet(extra_css=".kicker, .subtitle { font-size: 9.6pt; }")))
+    lines = lines_of(page)
+    roles = {hint.line: hint.role for hint in page.hints}
+    at = lines.index(as_read(LEAD.kicker)) + 1
+    assert [roles[at + k] for k in range(3)] == [Role.KICKER, Role.TITLE, Role.SUBTITLE]
+    assert lines[at + 2] == ""
