@@ -134,3 +134,31 @@ def test_a_kicker_and_subtitle_set_near_body_size_stay_headline_lines():
     at = lines.index(as_read(LEAD.kicker)) + 1
     assert [roles[at + k] for k in range(3)] == [Role.KICKER, Role.TITLE, Role.SUBTITLE]
     assert lines[at + 2] == ""
+
+
+BESIDE_CSS = ".first { flex: 1 1 0; padding-right: 3mm; border-right: 0.4pt solid #000; margin-right: 3mm; } .rest { flex: 3 1 0; }"
+
+
+def beside_html() -> str:
+    """A story whose headline spans only its right three columns; its first column runs down beside the headline."""
+    first = "".join(f"<p>{p}</p>" for p in SIDE.paragraphs[:2])
+    rest = "".join(f"<p>{p}</p>" for p in SIDE.paragraphs[2:])
+    story = (
+        f'<div class="story" style="display: flex; flex: 6 1 0"><div class="first body">{first}</div>'
+        f'<div class="rest"><div class="head"><div class="title">{SIDE.title}</div></div>'
+        f'<div class="body" style="columns: 3">{rest}</div></div></div>'
+    )
+    page = Broadsheet(stories=(BRIEF,), rows=((0,),), extra_css=BESIDE_CSS).html()
+    return page.replace("</section>", f'<div class="row">{story}</div></section>')
+
+
+def test_a_column_beside_a_headline_is_read_after_it_as_the_story_s_own():
+    from weasyprint import HTML
+
+    (page,) = read_pdf(HTML(string=beside_html()).write_pdf())
+    text = squeeze(page.text)
+    at = text.index(squeeze(SIDE.title))
+    assert text.index(squeeze(BRIEF.paragraphs[-1])) < at
+    assert text.index(squeeze(SIDE.paragraphs[0])) > at
+    assert text.index(squeeze(SIDE.paragraphs[0])) < text.index(squeeze(SIDE.paragraphs[2]))
+    assert [squeeze(r.headline) for r in page.regions] == [squeeze(BRIEF.title), squeeze(SIDE.title)]
