@@ -8,6 +8,8 @@ rule, one with a printed byline. Every place, name and event here is made up.
 from __future__ import annotations
 
 import html
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 MASTHEAD = ("衡州晚报", "2031年6月4日  星期三", "第A03版  城事")
@@ -147,10 +149,27 @@ def weasyprint_pdf(page: Broadsheet) -> bytes:
     return HTML(string=page.html()).write_pdf()
 
 
-def chromium_pdf(browser, page: Broadsheet) -> bytes:
+CHROMIUM_PRINT = """
+import sys
+from playwright.sync_api import sync_playwright
+
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path=sys.argv[1], args=["--no-sandbox", "--disable-gpu"])
     tab = browser.new_page()
-    try:
-        tab.set_content(page.html())
-        return tab.pdf(width="330mm", height="470mm", prefer_css_page_size=True, print_background=True)
-    finally:
-        tab.close()
+    tab.set_content(sys.stdin.read())
+    sys.stdout.buffer.write(tab.pdf(prefer_css_page_size=True, print_background=True))
+    browser.close()
+"""
+
+
+def chromium_pdf(chromium: str, page: Broadsheet) -> bytes:
+    """Printed by Chromium through Playwright, in a process of its own: the browser tests keep a Playwright
+    event loop running in this one."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHROMIUM_PRINT, chromium],
+        input=page.html().encode(),
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    return done.stdout
