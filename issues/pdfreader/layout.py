@@ -146,8 +146,18 @@ def _furniture(lines: list[Line], rules: tuple[Box, ...], width: float, height: 
         above = top_fence is not None and line.box.bottom <= top_fence + 1
         below = foot_fence is not None and line.box.top >= foot_fence - 1
         (furniture if above or below else rest).append(line)
-    furniture.sort(key=lambda ln: (ln.box.top >= (foot_fence or height), round(ln.box.top), ln.box.x0))
-    return furniture, rest
+    return _by_bands(furniture), rest
+
+
+def _by_bands(lines: list[Line]) -> list[Line]:
+    """Lines in bands that share some height (a masthead row of different sizes), top to bottom, each left to right."""
+    bands: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.box.top):
+        if bands and line.box.top < max(ln.box.bottom for ln in bands[-1]):
+            bands[-1].append(line)
+        else:
+            bands.append([line])
+    return [line for band in bands for line in sorted(band, key=lambda ln: ln.box.x0)]
 
 
 def _xy_cut(
