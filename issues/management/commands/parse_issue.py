@@ -6,7 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from issues.parsing import ParseError, decode, explain_page, parse_bytes
+from issues.parsing import ParseError, decode, explain_page, parse_bytes, parse_page
+from issues.pdfreader import PdfReadError, is_pdf, read_pdf
 
 
 class Command(BaseCommand):
@@ -18,17 +19,18 @@ class Command(BaseCommand):
         parser.add_argument("--explain", action="store_true", help="说明每行的类型及判定规则、每处分稿判断的规则与得分")
 
     def handle(self, *args, path, json: bool, explain: bool = False, **options):
-        explanation = None
         try:
-            data = Path(path).read_bytes()
-            if explain:
-                page, explanation = explain_page(decode(data))
-            else:
-                page = parse_bytes(data)
+            pages, explanation = _parse(Path(path).read_bytes(), explain=explain)
         except OSError as exc:
             raise CommandError(f"无法读取文件 {path}: {exc.strerror}") from exc
-        except ParseError as exc:
+        except (ParseError, PdfReadError) as exc:
             raise CommandError(str(exc)) from exc
+        if len(pages) > 1 and json:
+            sys.stdout.write(_dumps([page.to_dict() for page in pages]) + "\n")  # a PDF of several 版: one per page
+            return
+        if len(pages) > 1:
+            self.stdout.write(f"PDF 共 {len(pages)} 版,下面是第 1 版;--json 输出每一版")
+        page = pages[0]
         if json:
             output = page.to_dict()
             if explanation is not None:
@@ -67,3 +69,16 @@ class Command(BaseCommand):
 
 def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _parse(data: bytes, *, explain: bool = False) -> tuple[list, dict | None]:
+    """A page of text, or a page PDF (told by its %PDF- header, whatever the file is called): one
+    parsed page per 版, and the first page's explanation when asked for."""
+    texts = [pdf_page.text for pdf_page in read_pdf(data)] if is_pdf(data) else None
+    if explain:
+        first, explanation = explain_page(texts[0] if texts else decode(data))
+        rest = [parse_page(text) for text in texts[1:]] if texts else []
+        return [first, *rest], explanation
+    if texts is not None:
+        return [parse_page(text) for text in texts], None
+    return [parse_bytes(data)], None
