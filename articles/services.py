@@ -1,21 +1,31 @@
 """The write path for content: every change to articles and reporters goes through here."""
 
 import datetime
+import logging
 
 from celery import current_app
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max, Q, Value
+from django.db.models import F, Max, Q, Value
 from django.utils import timezone
+from kombu.exceptions import KombuError
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from . import search, selectors, workflow
 from .changes import announce_change, announce_withdrawal
 from .diffs import revision_diff_html
-from .models import Article, Byline, Photo, Reporter, SearchDocument, Transition
+from .models import Article, Byline, OutboxMessage, Photo, Reporter, SearchDocument, Transition
 from .sanitize import clean_html
 from .text import count_words, pinyin_slug, plain_text
+
+logger = logging.getLogger(__name__)
+
+# What a broker that is down or hung raises on publishing (kombu wraps Redis's errors in its own).
+BROKER_ERRORS = (KombuError, OSError)
+# A message this young is still being sent by the process that wrote it; the sweep leaves it alone.
+OUTBOX_GRACE_SECONDS = 30
+OUTBOX_KEEP_DAYS = 1
 
 
 class EditConflict(Exception):
@@ -29,8 +39,54 @@ class EditConflict(Exception):
 
 def enqueue(task: str, *args) -> None:
     """Hand work to a Celery worker once the current transaction commits. Tasks are named, not
-    imported: a task calls its service, and the service never imports the task back."""
-    transaction.on_commit(lambda: current_app.tasks[task].delay(*args))
+    imported: a task calls its service, and the service never imports the task back.
+
+    The work is written to the outbox in the caller's transaction, so it is never lost: when
+    the broker cannot take it after the commit (Redis down or hung), the caller carries on and
+    `outbox_send` sends it once the broker is back.
+    """
+    message = OutboxMessage.objects.create(task=task, args=list(args))
+    # Robust: a broker or database failure after the commit is logged, never the caller's 500.
+    # Tasks run in-process (make run, unit tests) keep raising their errors to the caller.
+    transaction.on_commit(lambda: _outbox_send_one(message), robust=not current_app.conf.task_always_eager)
+
+
+def _outbox_send_one(message: OutboxMessage) -> bool:
+    """Hand one message to the broker; mark it sent, or note why it stays for the next sweep."""
+    task = current_app.tasks[message.task]
+    try:
+        # No publishing retries: a message the broker refuses is kept, not waited on.
+        task.apply_async(args=message.args, retry=False)
+    except BROKER_ERRORS as exc:
+        logger.warning("broker refused %s%s, kept in the outbox: %s", message.task, message.args, exc)
+        OutboxMessage.objects.filter(pk=message.pk).update(attempts=F("attempts") + 1, error=str(exc)[:500])
+        return False
+    OutboxMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now(), attempts=F("attempts") + 1, error="")
+    return True
+
+
+def outbox_send(*, older_than: float = OUTBOX_GRACE_SECONDS, limit: int = 1000) -> int:
+    """Send what the broker refused (Celery beat, every minute); return how many went out.
+
+    Messages younger than `older_than` seconds are left to the process that wrote them. Each
+    sweep locks the rows it takes, so two sweeps never send one message twice; it stops at the
+    first refusal, since the broker is still down. Sent messages are kept a day (the import
+    reconciler reads when a job was last handed over), then deleted.
+    """
+    now = timezone.now()
+    OutboxMessage.objects.filter(sent_at__lt=now - datetime.timedelta(days=OUTBOX_KEEP_DAYS)).delete()
+    sent, settled = 0, now - datetime.timedelta(seconds=older_than)
+    with transaction.atomic():
+        pending = (
+            OutboxMessage.objects.filter(sent_at__isnull=True, created_at__lt=settled)
+            .order_by("id")
+            .select_for_update(skip_locked=True)[:limit]
+        )
+        for message in pending:
+            if not _outbox_send_one(message):
+                break
+            sent += 1
+    return sent
 
 
 def reporter_slug(*, name: str) -> str:
