@@ -285,11 +285,29 @@ class ImportJobAdmin(admin.ModelAdmin):
             format_html("<ol>{}</ol>", format_html_join("", '<li><a href="{}">{}</a></li>', rows)) if articles else "—"
         )
 
-    @admin.action(description="重新导入失败的任务")
+    @admin.action(description="重新导入失败或卡住的任务")
     def retry(self, request, queryset):
-        for job in queryset.filter(status=ImportJob.Status.FAILED):
-            imports.import_job_retry(job=job)
-        self.message_user(request, "已重新排队。", messages.SUCCESS)
+        """Failed jobs are queued again; queued or running ones (a lost message, a killed worker) are
+        sent to a worker again; each is counted by what was done to it, and nothing is claimed."""
+        counts = {"requeued": 0, "resent": 0, "undecodable": 0, "succeeded": 0}
+        for job in queryset.select_related(None).only("pk", "status"):
+            before = job.status
+            after = imports.import_job_retry(job=job).status
+            if before == ImportJob.Status.SUCCEEDED:
+                counts["succeeded"] += 1
+            elif before == ImportJob.Status.FAILED:
+                counts["requeued" if after == ImportJob.Status.QUEUED else "undecodable"] += 1
+            else:
+                counts["resent"] += 1
+        said = {
+            "requeued": "{} 个失败的任务已重新排队",
+            "resent": "{} 个排队中或处理中的任务已重新交给后台处理(同一版面不会重复生成稿件)",
+            "undecodable": "{} 个失败的任务仍无法解码,未重新排队",
+            "succeeded": "{} 个已成功的任务未作处理",
+        }
+        parts = [text.format(counts[key]) for key, text in said.items() if counts[key]]
+        level = messages.SUCCESS if counts["requeued"] or counts["resent"] else messages.WARNING
+        self.message_user(request, ";".join(parts) + "。", level)
 
     def add_view(self, request, form_url="", extra_context=None):
         """Upload one or several page files, or pasted text; each becomes a queued job."""

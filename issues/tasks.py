@@ -15,6 +15,13 @@ def run_import_job(job_id: int) -> str:
     return imports.import_job_run(job_id=job_id).status
 
 
+@shared_task(ignore_result=True)
+def reconcile_import_jobs() -> int:
+    """Send again the import jobs whose message was lost (Redis lost its data, a worker killed)."""
+    outcome = imports.import_jobs_reconcile()
+    return len(outcome["sent"]) + len(outcome["failed"])
+
+
 @shared_task
 def scan_inbox() -> int:
     """Import the settled page files in INBOX_DIR (scheduled by Celery beat)."""

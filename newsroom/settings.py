@@ -183,8 +183,16 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Every task is bounded in time (the soft limit raises inside the task, the hard one kills its
+# process), so a message still unacknowledged after the visibility timeout belongs to a
+# worker that died: Redis hands it to another worker then. Workers look for such messages
+# every 10 s. A killed worker's job is picked up again within about 3 minutes, not an hour.
+CELERY_TASK_SOFT_TIME_LIMIT = 100
+CELERY_TASK_TIME_LIMIT = 120
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 3600,
+    "visibility_timeout": 180,
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
     # A broker that is down or hung refuses a message in seconds; the outbox keeps it (articles/services.py).
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
