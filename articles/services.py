@@ -51,9 +51,14 @@ def enqueue(task: str, *args) -> None:
     transaction.on_commit(lambda: _outbox_send_one(message), robust=not current_app.conf.task_always_eager)
 
 
-def _outbox_send_one(message: OutboxMessage) -> bool:
-    """Hand one message to the broker; mark it sent, or note why it stays for the next sweep."""
-    task = current_app.tasks[message.task]
+def _outbox_send_one(message: OutboxMessage) -> bool | None:
+    """Hand one message to the broker and mark it sent (True); False when the broker refused it,
+    None when no task has its name (renamed since): both stay, with the reason, unsent."""
+    task = current_app.tasks.get(message.task)
+    if task is None:
+        logger.error("outbox message %s names no task: %s", message.pk, message.task)
+        OutboxMessage.objects.filter(pk=message.pk).update(error=f"没有名为 {message.task} 的任务")
+        return None
     try:
         # No publishing retries: a message the broker refuses is kept, not waited on.
         task.apply_async(args=message.args, retry=False)
@@ -83,9 +88,10 @@ def outbox_send(*, older_than: float = OUTBOX_GRACE_SECONDS, limit: int = 1000) 
             .select_for_update(skip_locked=True)[:limit]
         )
         for message in pending:
-            if not _outbox_send_one(message):
+            outcome = _outbox_send_one(message)
+            if outcome is False:
                 break
-            sent += 1
+            sent += outcome is True
     return sent
 
 

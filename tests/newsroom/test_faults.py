@@ -219,3 +219,24 @@ def test_readiness_says_which_service_is_down(client, own_redis, settings):
     assert "Error" in down.json()["redis"]["error"]
     liveness = client.get("/healthz")
     assert (liveness.status_code, liveness.text) == (200, "ok")
+
+
+@pytest.mark.django_db
+def test_a_message_naming_no_task_is_kept_with_the_reason_and_holds_up_nothing(broker_on_own_redis):
+    renamed = OutboxMessage.objects.create(task="articles.tasks.no_such_task", args=[1])
+    waiting = OutboxMessage.objects.create(task="articles.tasks.notify_author", args=[1, workflow.PUBLISHED])
+    assert services.outbox_send(older_than=0) == 1
+    renamed.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (renamed.sent_at, "articles.tasks.no_such_task" in renamed.error) == (None, True)
+    assert waiting.sent_at is not None
+
+
+def test_no_task_outlives_the_visibility_timeout_nor_the_wait_before_a_job_counts_as_stuck(settings):
+    from issues.services import imports
+
+    limit = settings.CELERY_TASK_TIME_LIMIT
+    assert limit > settings.CELERY_TASK_SOFT_TIME_LIMIT
+    # Else a message is handed to a second worker while the first still runs it.
+    assert limit < settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= 10 * 60
+    assert limit < imports.STUCK_AFTER_SECONDS <= 10 * 60
