@@ -15,8 +15,9 @@ Redis is a help, never a need: when it is down or hung (short socket timeouts in
 every call to it is a miss, readers are served from PostgreSQL, and this process leaves Redis
 alone for a few seconds, so a hung Redis costs one timeout a process every few seconds, not
 one a request. Nothing is served from or stored in the cache meanwhile, even in memory: a
-change made during the outage could not invalidate it. A bump of the generation that Redis
-refused is made as soon as this process reaches Redis again.
+change made during the outage could not invalidate it. A process that saw Redis fail bumps
+the generation as soon as it reaches Redis again, so no page cached before the outage
+outlives a change made during it.
 """
 
 import hashlib
@@ -73,7 +74,8 @@ def _redis(call, *args):
         return call(*args)
     except (RedisError, OSError) as exc:
         logger.warning("page cache: Redis unreachable, serving from the database: %s", exc)
-        _redis_state["down_until"] = time.monotonic() + REDIS_PAUSE_SECONDS
+        # A change may be made meanwhile that nobody can announce: once back, the generation is bumped.
+        _redis_state.update(down_until=time.monotonic() + REDIS_PAUSE_SECONDS, bump_owed=True)
         _memo.update(generation=None, at=0.0)
         return _DOWN
 
@@ -101,7 +103,6 @@ def bump_site_generation() -> None:
 
     When Redis refuses, the bump is owed and made when this process next reaches Redis.
     """
-    _redis_state["bump_owed"] = True
     generation = _redis(_incr_generation)
     if generation is _DOWN:
         return
@@ -143,9 +144,10 @@ class PageCacheMiddleware:
             hit = None if key is None else _local_get(key)
             if hit is None and key is not None:
                 hit = _redis(cache.get, key)
-                if hit is not None and hit is not _DOWN:
+                hit = None if hit is _DOWN else hit
+                if hit is not None:
                     _local_set(key, hit)
-            if hit is not None and hit is not _DOWN:
+            if hit is not None:
                 return _from_cache(request, hit)
         return self.get_response(request)
 
