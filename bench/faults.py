@@ -5,6 +5,8 @@ A Redis of its own (port 6391, no persistence, so a restart loses its data), gun
 workers) and Celery workers (one process each) against PostgreSQL. Prints:
 
 - requests: reader pages answered 200 with Redis up, killed, hung and back, and their latency;
+- publish: what handing work to Celery costs the caller (an editor's 立即发布) with the broker
+  up, killed and hung, and whether the work was kept;
 - stranded: seconds from killing a worker (its main process and its pool, mid-job) to the
   job's success on a new worker; the message comes back after the visibility timeout, or is
   sent again by the reconciler, whichever is first;
@@ -84,7 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15, help="seconds of reader requests a state of Redis")
     parser.add_argument("--jobs", type=int, default=20, help="import jobs queued when Redis loses its data")
-    parser.add_argument("--only", choices=["requests", "stranded", "lost"])
+    parser.add_argument("--only", choices=["requests", "publish", "stranded", "lost"])
     args = parser.parse_args()
     os.environ.update(ENV)
     sys.path.insert(0, str(ROOT))
@@ -101,6 +103,8 @@ def main() -> None:
         print(f"faults: {os.cpu_count()} cores; Redis of its own on port {REDIS_PORT}, no persistence")
         if args.only in (None, "requests"):
             _requests(redis_server, args.seconds)
+        if args.only in (None, "publish"):
+            _publish(redis_server)
         if args.only in (None, "stranded"):
             _stranded(redis_server)
         if args.only in (None, "lost"):
@@ -143,6 +147,33 @@ def _requests(redis_server: Redis, seconds: float) -> None:
                 f" latency median {statistics.median(latencies):.1f} ms, max {max(latencies):.0f} ms;"
                 f" /readyz {ready}"
             )
+
+
+def _publish(redis_server: Redis) -> None:
+    """services.enqueue outside a transaction: the message is written, then sent at once."""
+    from articles import services
+    from articles.models import OutboxMessage
+
+    for state in ("up", "killed", "hung"):
+        if state == "killed":
+            redis_server.kill()
+        elif state == "hung":
+            redis_server.start()
+            redis_server.hang()
+        took = []
+        for _ in range(3):
+            started = time.perf_counter()
+            services.enqueue("articles.tasks.send_outbox")
+            took.append(time.perf_counter() - started)
+        kept = OutboxMessage.objects.order_by("-id")[:3]
+        sent = sum(m.sent_at is not None for m in kept)
+        print(
+            f"publish, broker {state:6}: enqueue took {statistics.median(took) * 1000:.0f} ms (median of 3);"
+            f" {sent} of 3 sent, {3 - sent} kept in the outbox"
+        )
+    redis_server.resume()
+    redis_server.kill()
+    redis_server.start()
 
 
 def _fetch(path: str) -> tuple[int, float]:

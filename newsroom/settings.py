@@ -193,9 +193,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 180,
     "unacked_restore_interval": 10,
     "unacked_restore_throttle": 1,
-    # A broker that is down or hung refuses a message in seconds; the outbox keeps it (articles/services.py).
+    # A broker that is down or hung refuses a message in seconds, at once when nothing listens
+    # (no reconnecting loop before a publish); the outbox keeps it (articles/services.py).
     "socket_connect_timeout": 2,
-    "socket_timeout": 5,
+    "socket_timeout": 2,
+    "max_retries": 0,
 }
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 CELERY_REDIS_SOCKET_TIMEOUT = 5

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 # A load balancer asks often: each service gets this long to answer.
 READY_TIMEOUT_SECONDS = 1.0
@@ -66,7 +68,10 @@ def _check_redis() -> str:
     client = _redis_clients.get(settings.REDIS_URL)
     if client is None:
         client = _redis_clients[settings.REDIS_URL] = redis.Redis.from_url(
-            settings.REDIS_URL, socket_connect_timeout=READY_TIMEOUT_SECONDS, socket_timeout=READY_TIMEOUT_SECONDS
+            settings.REDIS_URL,
+            socket_connect_timeout=READY_TIMEOUT_SECONDS,
+            socket_timeout=READY_TIMEOUT_SECONDS,
+            retry=Retry(NoBackoff(), 0),  # one try: the answer is "down", not a wait with backoff
         )
     client.ping()
     return "pong"
