@@ -22,7 +22,9 @@ def reconcile_import_jobs() -> int:
     return len(outcome["sent"]) + len(outcome["failed"])
 
 
-@shared_task
+# The scan imports its files one after another in one task: it may take longer than a single
+# import (CELERY_TASK_TIME_LIMIT), but still less than the visibility timeout.
+@shared_task(soft_time_limit=150, time_limit=170)
 def scan_inbox() -> int:
     """Import the settled page files in INBOX_DIR (scheduled by Celery beat)."""
     publication = Publication.objects.order_by("id").first()
