@@ -1,3 +1,4 @@
+import logging
 import time
 from collections.abc import Iterable
 
@@ -12,6 +13,7 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
+from redis.exceptions import RedisError
 
 from . import diffs, selectors, services, terms, workflow
 from .changes import announce_change, announce_edit
@@ -19,6 +21,7 @@ from .models import Article, Byline, Photo, Reporter, Section, Term, Transition
 from .paginator import EstimatedCountPaginator
 
 PRESENCE_SECONDS = 300
+logger = logging.getLogger(__name__)
 
 
 class ReaderVisibleAdmin(admin.ModelAdmin):
@@ -244,11 +247,19 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @staticmethod
     def _mark_open(object_id, user) -> list[str]:
-        """Note that this user has the article open; return who else has (within five minutes)."""
+        """Note that this user has the article open; return who else has (within five minutes).
+
+        The notice is a courtesy kept in Redis: with Redis down or hung it is left out (after a
+        short timeout), and the editor edits as usual; saving still refuses a conflicting edit.
+        """
         key, now = f"article-open:{object_id}", time.time()
-        viewers = {uid: v for uid, v in (cache.get(key) or {}).items() if now - v[1] < PRESENCE_SECONDS}
-        viewers[user.pk] = (user.get_full_name() or user.get_username(), now)
-        cache.set(key, viewers, PRESENCE_SECONDS)
+        try:
+            viewers = {uid: v for uid, v in (cache.get(key) or {}).items() if now - v[1] < PRESENCE_SECONDS}
+            viewers[user.pk] = (user.get_full_name() or user.get_username(), now)
+            cache.set(key, viewers, PRESENCE_SECONDS)
+        except (RedisError, OSError) as exc:
+            logger.warning("presence notice left out, Redis unreachable: %s", exc)
+            return []
         return [name for uid, (name, _) in viewers.items() if uid != user.pk]
 
     def get_urls(self):

@@ -7,6 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "稿件"
 
     def ready(self):
-        # Services hand work to tasks by name (services.enqueue); every process that
+        # Services hand work to tasks by name (articles.outbox.enqueue); every process that
         # enqueues, not only workers, must know the names.
         from . import tasks  # noqa: F401

@@ -275,3 +275,31 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}:{self.text}"
+
+
+class OutboxMessage(models.Model):
+    """Work for Celery, written in the transaction that calls for it and sent after the commit.
+
+    The database is the record of what must be done: a message the broker refused (Redis down)
+    stays unsent and is sent again by `articles.tasks.send_outbox` (Celery beat, every minute)
+    once the broker is back. Tasks are safe to run twice, so a message sent twice does no harm.
+    """
+
+    task = models.CharField("任务", max_length=200)
+    args = models.JSONField("参数", default=list, blank=True)
+    created_at = models.DateTimeField("写入时间", auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField("发送时间", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("发送次数", default=0)
+    error = models.TextField("最近一次发送失败的原因", blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "待发任务"
+        verbose_name_plural = "待发任务"
+        indexes = [
+            models.Index(fields=["id"], condition=Q(sent_at__isnull=True), name="outbox_unsent"),
+            models.Index(fields=["task", "created_at"], name="outbox_task_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task}{self.args}"

@@ -1,8 +1,8 @@
 """The write path for content: every change to articles and reporters goes through here."""
 
 import datetime
+import logging
 
-from celery import current_app
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
@@ -14,8 +14,11 @@ from . import search, selectors, terms, workflow
 from .changes import announce_change, announce_edit, announce_withdrawal
 from .diffs import revision_diff_html
 from .models import Article, Byline, Photo, Reporter, SearchDocument, Transition
+from .outbox import enqueue
 from .sanitize import clean_html
 from .text import count_words, pinyin_slug, plain_text
+
+logger = logging.getLogger(__name__)
 
 
 class EditConflict(Exception):
@@ -25,12 +28,6 @@ class EditConflict(Exception):
         super().__init__(f"稿件《{article.title}》已被他人修改(当前第 {article.version} 版)")
         self.article = article
         self.diff_html = diff_html
-
-
-def enqueue(task: str, *args) -> None:
-    """Hand work to a Celery worker once the current transaction commits. Tasks are named, not
-    imported: a task calls its service, and the service never imports the task back."""
-    transaction.on_commit(lambda: current_app.tasks[task].delay(*args))
 
 
 def reporter_slug(*, name: str) -> str:

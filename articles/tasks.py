@@ -4,7 +4,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 
-from . import selectors, services, workflow
+from . import outbox, selectors, services, workflow
 from .models import Article
 
 
@@ -30,3 +30,9 @@ def notify_author(article_id: int, state: str, note: str = "") -> int:
     if state == workflow.RETURNED:
         body += "\n\n请登录记者工作台修改后重新提交。"
     return send_mail(f"稿件{label}:{article.title}", body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+@shared_task(ignore_result=True)
+def send_outbox() -> int:
+    """Send the work the broker refused while it was down (Celery beat, every minute)."""
+    return outbox.outbox_send()

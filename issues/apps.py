@@ -8,6 +8,6 @@ class IssuesConfig(AppConfig):
 
     def ready(self):
         # Listeners to content changes: print (签版) and the reading site (rows, page cache);
-        # the system checks; the tasks, registered by name for services.enqueue.
+        # the system checks; the tasks, registered by name for articles.outbox.enqueue.
         from . import checks, receivers, tasks  # noqa: F401
         from .reading import receivers as reading_receivers  # noqa: F401

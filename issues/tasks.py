@@ -15,7 +15,16 @@ def run_import_job(job_id: int) -> str:
     return imports.import_job_run(job_id=job_id).status
 
 
-@shared_task
+@shared_task(ignore_result=True)
+def reconcile_import_jobs() -> int:
+    """Send again the import jobs whose message was lost (Redis lost its data, a worker killed)."""
+    outcome = imports.import_jobs_reconcile()
+    return len(outcome["sent"]) + len(outcome["failed"])
+
+
+# The scan imports its files one after another in one task: it may take longer than a single
+# import (CELERY_TASK_TIME_LIMIT), but still less than the visibility timeout.
+@shared_task(soft_time_limit=150, time_limit=170)
 def scan_inbox() -> int:
     """Import the settled page files in INBOX_DIR (scheduled by Celery beat)."""
     publication = Publication.objects.order_by("id").first()

@@ -187,6 +187,9 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            # Short timeouts: a Redis that is down or hung costs a reader a cache miss, never
+            # the page (issues/reading/cache.py serves from PostgreSQL meanwhile).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     CELERY_BROKER_URL = REDIS_URL
@@ -207,7 +210,24 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Every task is bounded in time (the soft limit raises inside the task, the hard one kills its
+# process), so a message still unacknowledged after the visibility timeout belongs to a
+# worker that died: Redis hands it to another worker then. Workers look for such messages
+# every 10 s. A killed worker's job is picked up again within about 3 minutes, not an hour.
+CELERY_TASK_SOFT_TIME_LIMIT = 100
+CELERY_TASK_TIME_LIMIT = 120
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 180,
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
+    # A broker that is down or hung refuses a message in seconds, at once when nothing listens
+    # (no reconnecting loop before a publish); the outbox keeps it (articles/services.py).
+    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    "max_retries": 0,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Celery's Django fixup closes the database connection around every task unless this
 # is set: a new PostgreSQL backend per task, and its prepared statements lost. Workers

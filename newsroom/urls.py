@@ -24,6 +24,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("readyz", views.readyz, name="readyz"),
     path("", include((site_urlpatterns, "site"))),
 ]
 

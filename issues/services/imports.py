@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
+from articles import outbox, workflow
 from articles import services as article_services
-from articles import workflow
-from articles.models import Article, Byline, Reporter, Section
+from articles.models import Article, Byline, OutboxMessage, Reporter, Section
 from issues.importing import article_fields
 from issues.models import ImportJob, Page, Placement, Publication
 from issues.parsing import ParsedArticle, ParseError, Repair, corrections, decode, parse_page
@@ -61,7 +61,7 @@ def import_job_create(
         job.status, job.error, job.finished_at = ImportJob.Status.FAILED, str(exc), timezone.now()
     job.save()
     if enqueue and job.status == ImportJob.Status.QUEUED:
-        article_services.enqueue("issues.tasks.run_import_job", job.pk)
+        outbox.enqueue("issues.tasks.run_import_job", job.pk)
     return job
 
 
@@ -128,10 +128,27 @@ def import_job_run(*, job_id: int) -> ImportJob:
         return ImportJob.objects.get(pk=job_id)
 
 
+IMPORT_TASK = "issues.tasks.run_import_job"
+# A job queued or running this long after it was last handed to a worker has lost its message:
+# longer than any task may run (CELERY_TASK_TIME_LIMIT), so a running one is certainly dead.
+STUCK_AFTER_SECONDS = 180
+# A job started this many times without finishing fails instead of being sent again.
+MAX_ATTEMPTS = 3
+
+
 @transaction.atomic
 def import_job_retry(*, job: ImportJob) -> ImportJob:
-    """Queue a failed job again with the bytes it kept."""
+    """Run a job again: a failed one is queued again with the bytes it kept; a queued or running
+    one (its message lost with Redis's data, or its worker killed) is handed to a worker again.
+
+    Safe on a job that is in fact still running: the second run waits for the first one's
+    transaction and finds the job done, and an import yields each article once anyway.
+    A job that succeeded is left alone.
+    """
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING):
+        outbox.enqueue(IMPORT_TASK, job.pk)
+        return job
     if job.status != ImportJob.Status.FAILED:
         return job
     try:
@@ -142,8 +159,45 @@ def import_job_retry(*, job: ImportJob) -> ImportJob:
         return job
     job.status, job.error, job.progress, job.finished_at = ImportJob.Status.QUEUED, "", 0, None
     job.save(update_fields=["status", "error", "progress", "finished_at", "text"])
-    article_services.enqueue("issues.tasks.run_import_job", job.pk)
+    outbox.enqueue(IMPORT_TASK, job.pk)
     return job
+
+
+def import_jobs_reconcile(*, stuck_after: float = STUCK_AFTER_SECONDS, max_attempts: int = MAX_ATTEMPTS) -> dict:
+    """Hand again to a worker the jobs the broker lost (Celery beat, every minute).
+
+    The database is the truth: a job still queued, or running, `stuck_after` seconds after it
+    was last handed to a worker or started has lost its message (Redis lost its data, or its
+    worker was killed); it is sent again. A running job has been killed by then, since no task
+    outlives its time limit. A job that was started `max_attempts` times without finishing
+    fails with the reason instead (a page that kills its worker every time). Idempotent: a
+    job sent twice is imported once.
+    """
+    cutoff = timezone.now() - datetime.timedelta(seconds=stuck_after)
+    stuck = ImportJob.objects.filter(
+        Q(status=ImportJob.Status.QUEUED, created_at__lt=cutoff)
+        | Q(status=ImportJob.Status.RUNNING, started_at__lt=cutoff)
+    ).order_by("id")
+    stuck = list(stuck.values_list("pk", "attempts")[:500])
+    handed = OutboxMessage.objects.filter(task=IMPORT_TASK, created_at__gte=cutoff).values_list("args", flat=True)
+    handed_recently = {args[0] for args in handed if args}
+    outcome, stuck_states = {"sent": [], "failed": []}, [ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]
+    for job_id, attempts in stuck:
+        if job_id in handed_recently:
+            continue
+        with transaction.atomic():
+            if attempts >= max_attempts:
+                reason = f"导入失败:已执行 {attempts} 次均未完成(进程被终止或超时);原文件已保留,可检查后重新导入"
+                ImportJob.objects.filter(pk=job_id, status__in=stuck_states).update(
+                    status=ImportJob.Status.FAILED, error=reason, finished_at=timezone.now()
+                )
+                outcome["failed"].append(job_id)
+            else:
+                outbox.enqueue(IMPORT_TASK, job_id)
+                outcome["sent"].append(job_id)
+    if outcome["sent"] or outcome["failed"]:
+        logger.warning("import jobs stuck: sent again %s, failed %s", outcome["sent"], outcome["failed"])
+    return outcome
 
 
 def _text(data: bytes) -> str:
@@ -170,7 +224,7 @@ def import_job_correct(*, job: ImportJob, correction: Correction, by: AbstractBa
     job.corrections = [*job.corrections, {**correction.to_dict(), "by": who, "at": timezone.now().isoformat()}]
     job.status, job.progress, job.error, job.finished_at = ImportJob.Status.QUEUED, 0, "", None
     job.save(update_fields=["corrections", "status", "progress", "error", "finished_at"])
-    article_services.enqueue("issues.tasks.run_import_job", job.pk)
+    outbox.enqueue("issues.tasks.run_import_job", job.pk)
     return job
 
 

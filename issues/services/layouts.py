@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from articles import services as article_services
+from articles import outbox
 from articles.changes import announce_change
 from issues import selectors
 from issues.models import Page
@@ -42,4 +42,4 @@ def page_layout_build(*, page_id: int) -> dict:
 
 def page_layout_schedule(*, page_id: int) -> None:
     """Lay the page out again once the current transaction commits."""
-    article_services.enqueue("issues.tasks.build_page_layout", page_id)
+    outbox.enqueue("issues.tasks.build_page_layout", page_id)

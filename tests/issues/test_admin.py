@@ -80,7 +80,7 @@ def test_every_repair_the_parser_makes_has_a_label():
     import re
     from pathlib import Path
 
-    from issues.admin import REPAIR_LABELS
+    from issues.import_admin import REPAIR_LABELS
 
     issues = Path(__file__).resolve().parents[2] / "issues"
     files = [*(issues / "parsing").glob("*.py"), *(issues / "services").glob("*.py")]  # the parser's and the import's

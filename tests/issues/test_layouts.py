@@ -114,7 +114,7 @@ def test_an_import_lays_its_page_out_again_on_commit(paper, django_capture_on_co
     from tests.issues.test_import_services import FIXTURES, _import
 
     queued = []
-    monkeypatch.setattr(tasks.build_page_layout, "delay", queued.append)
+    monkeypatch.setattr(tasks.build_page_layout, "apply_async", lambda args, **options: queued.extend(args))
     with django_capture_on_commit_callbacks(execute=True):
         job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes(), publication=paper["issue"].publication)
     assert queued == [job.page_id]

@@ -77,7 +77,11 @@ BRIEF = Story(
     kicker="",
     title="老城区新增停车位八百个",
     subtitle="",
-    paragraphs=paragraphs("老城区", "停车位", (3, 4, 3), 60),
+    # A brief opens on its dateline, as briefs do (its sentences share the invented shapes of the
+    # story above, so nothing else in the text would tell it from a subhead of that story).
+    paragraphs=tuple(
+        ("本报讯  " + p) if i == 0 else p for i, p in enumerate(paragraphs("老城区", "停车位", (3, 4, 3), 60))
+    ),
     units=2,
     columns=1,
 )
