@@ -16,10 +16,14 @@ from .services import imports, inbox
 
 
 def _correction_label(correction: dict) -> str:
-    n = correction.get("article", 0) + 1
-    if correction.get("kind") == "merge":
-        return f"第 {n} 篇并入上一篇"
-    return f"第 {n} 篇自第 {correction.get('paragraph', 0) + 1} 段起拆为新稿"
+    n, k, to = correction.get("article", 0) + 1, correction.get("paragraph", 0) + 1, correction.get("to", 0) + 1
+    return {
+        "merge": f"第 {n} 篇并入上一篇",
+        "split": f"第 {n} 篇自第 {k} 段起拆为新稿",
+        "move": f"第 {n} 篇第 {k} 段移入第 {to} 篇",
+        "move_caption": f"第 {n} 篇第 {k} 条图片说明移入第 {to} 篇",
+        "furniture": f"第 {n} 篇第 {k} 段标为版面杂项",
+    }.get(correction.get("kind"), str(correction.get("kind")))
 
 
 # What the parser changed beyond joining lines, as the desk reads it (issues/parsing: Repair.kind).
@@ -125,8 +129,9 @@ class ImportJobAdmin(admin.ModelAdmin):
             try:
                 article = int(request.POST.get("article", "0")) - 1
                 paragraph = int(request.POST.get("paragraph", "0") or 0) - 1
+                to = int(request.POST.get("to", "0") or 0) - 1
                 correction = Correction(
-                    kind=kind, article=article, paragraph=max(paragraph, 0),
+                    kind=kind, article=article, paragraph=max(paragraph, 0), to=max(to, 0),
                     title_from_first_line=bool(request.POST.get("title_from_first_line")),
                 )  # fmt: skip
                 imports.import_job_correct(job=job, correction=correction, by=request.user)

@@ -243,3 +243,24 @@ def test_an_article_the_editor_changed_is_never_deleted_by_a_merge(superuser):
     job = imports.import_job_run(job_id=job.pk)
     assert Article.objects.filter(pk=third.pk, title="编辑改过的标题").exists()
     assert any(c["title"] == "编辑改过的标题" for c in job.conflicts)
+
+
+def test_the_editor_moves_a_paragraph_and_marks_furniture_from_the_job_page(admin_client_logged):
+    from django.urls import reverse
+
+    job = _import((FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes())
+    first_paragraphs = job.result["articles"][0]["paragraphs"]
+    assert len(first_paragraphs) >= 3
+    url = reverse("admin:issues_importjob_corrections", args=[job.pk])
+    response = admin_client_logged.post(url, {"kind": "move", "article": 1, "paragraph": 2, "to": 2}, follow=True)
+    assert "已更正:第 1 篇第 2 段移入第 2 篇" in response.text
+    job = imports.import_job_run(job_id=job.pk)
+    assert job.result["articles"][1]["paragraphs"][-1] == first_paragraphs[1]
+    assert first_paragraphs[1] not in job.result["articles"][0]["paragraphs"]
+    admin_client_logged.post(url, {"kind": "furniture", "article": 1, "paragraph": 1}, follow=True)
+    job = imports.import_job_run(job_id=job.pk)
+    assert job.status == ImportJob.Status.SUCCEEDED
+    assert first_paragraphs[0] in job.result["masthead"]
+    assert [c["kind"] for c in job.corrections] == ["move", "furniture"]
+    bad = admin_client_logged.post(url, {"kind": "move", "article": 1, "paragraph": 99, "to": 2}, follow=True)
+    assert "未能更正" in bad.text and len(ImportJob.objects.get(pk=job.pk).corrections) == 2

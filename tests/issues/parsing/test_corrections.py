@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from issues.parsing import parse_page
-from issues.parsing.corrections import MERGE, SPLIT, Correction, CorrectionError, apply
+from issues.parsing.corrections import FURNITURE, MERGE, MOVE, MOVE_CAPTION, SPLIT, Correction, CorrectionError, apply
 
 from .helpers import lost_and_invented
 
@@ -77,3 +77,34 @@ def test_any_corrections_that_fit_lose_nothing(steps):
         except CorrectionError:
             continue
     assert lost_and_invented(PAGE, page.to_dict()) == (0, 0)
+
+
+def test_a_paragraph_moves_to_the_article_it_belongs_to_and_nothing_is_lost():
+    page = parse_page(PAGE)
+    moved = apply(page, [Correction(MOVE, 0, paragraph=1, to=1)])
+    first, second = moved.articles
+    assert first.paragraphs == ("老街改造完工已经一年。",)
+    assert second.paragraphs[-1] == "两旁的店铺重新开了张。"
+    assert lost_and_invented(PAGE, moved.to_dict()) == (0, 0)
+    with pytest.raises(CorrectionError):
+        apply(page, [Correction(MOVE, 0, paragraph=1, to=0)])
+
+
+def test_a_paragraph_marked_as_furniture_leaves_the_story_and_stays_on_the_page():
+    page = parse_page(PAGE)
+    marked = apply(page, [Correction(FURNITURE, 1, paragraph=1)])
+    assert "开茶馆的老板说，好多客人成了老街坊。" in marked.masthead
+    assert "开茶馆的老板说，好多客人成了老街坊。" not in marked.articles[1].paragraphs
+    assert lost_and_invented(PAGE, marked.to_dict()) == (0, 0)
+    with pytest.raises(CorrectionError):
+        apply(page, [Correction(FURNITURE, 1, paragraph=9)])
+
+
+def test_a_caption_moves_to_the_story_its_picture_belongs_to():
+    text = PAGE + "\n图为老街上的茶馆。  李  林摄\n"
+    page = parse_page(text)
+    owner = next(i for i, a in enumerate(page.articles) if a.captions)
+    other = 1 - owner
+    moved = apply(page, [Correction(MOVE_CAPTION, owner, paragraph=0, to=other)])
+    assert moved.articles[other].captions and not moved.articles[owner].captions
+    assert lost_and_invented(text, moved.to_dict()) == (0, 0)
