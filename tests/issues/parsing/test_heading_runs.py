@@ -1,11 +1,11 @@
-"""Each reading of a run of heading lines (page.HEADING_RUNS) is the one chosen on its own invented page."""
+"""Each reading of a run of heading lines (runs.HEADING_RUNS) is the one chosen on its own invented page."""
 
 import dataclasses
 
 import pytest
 
-from issues.parsing import page as P
 from issues.parsing import parse_page
+from issues.parsing import runs as P
 
 PAGES = {
     "rest-of-open-paragraph": (
