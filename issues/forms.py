@@ -30,7 +30,7 @@ class PageUploadForm(forms.Form):
         label="版号", max_length=10, required=False, help_text="如 A01;上传多个文件时可留空,按文件名(A01-要闻.txt)识别"
     )
     page_name = forms.CharField(label="版名", max_length=50, required=False)
-    files = MultipleFileField(label="版面文本文件", required=False, help_text="可多选 .txt 文件")
+    files = MultipleFileField(label="版面文本文件", required=False, help_text="可多选 .txt 或 .pdf 文件(每版一个文件)")
     text = forms.CharField(label="或粘贴文本", widget=forms.Textarea(attrs={"rows": 12}), required=False)
 
     def clean_files(self):

@@ -21,6 +21,7 @@ from issues.models import ImportJob, Page, Placement, Publication
 from issues.parsing import ParsedArticle, ParseError, Repair, corrections, decode, parse_page
 from issues.parsing.corrections import Correction, CorrectionError
 from issues.parsing.punctuation import full_width_lines
+from issues.pdfreader import PdfReadError, is_pdf, read_pdf
 
 from . import layouts, papers
 
@@ -201,8 +202,19 @@ def import_jobs_reconcile(*, stuck_after: float = STUCK_AFTER_SECONDS, max_attem
 
 
 def _text(data: bytes) -> str:
-    """The page's text, or a ParseError that says why there is none (the bytes are kept either way)."""
+    """The page's text, or a ParseError that says why there is none (the bytes are kept either way).
+    A page PDF is read by its text layer (issues/pdfreader); one file is one 版."""
+    if is_pdf(data):
+        try:
+            pages = read_pdf(data)
+        except PdfReadError as exc:
+            raise ParseError(str(exc)) from exc
+        if len(pages) != 1:
+            raise ParseError(f"这个 PDF 有 {len(pages)} 版;请每版一个文件上传(如 A01-要闻.pdf),原文件已保留")
+        return pages[0].text
     text = decode(data)
+    if not text.strip():
+        raise ParseError("文件是空的(或只有空白),没有可导入的版面文字")
     if "\x00" in text:
         # A NUL byte: a binary file (a PDF, a picture) or a damaged one; PostgreSQL cannot hold it as text.
         raise ParseError("文件中含有空字符(NUL),不是纯文本版面文件;原文件已保留,请检查后重新上传")

@@ -264,3 +264,40 @@ def test_the_editor_moves_a_paragraph_and_marks_furniture_from_the_job_page(admi
     assert [c["kind"] for c in job.corrections] == ["move", "furniture"]
     bad = admin_client_logged.post(url, {"kind": "move", "article": 1, "paragraph": 99, "to": 2}, follow=True)
     assert "未能更正" in bad.text and len(ImportJob.objects.get(pk=job.pk).corrections) == 2
+
+
+def test_the_inbox_takes_only_complete_pages_claims_each_once_and_says_why_it_refuses_one(tmp_path, monkeypatch):
+    publication = PublicationFactory()
+    page = (FIXTURES / "yunchuan-daily-page-a02.txt").read_bytes()
+    folder = tmp_path / "2025-06-05"
+    folder.mkdir()
+    (folder / "A02-要闻.txt").write_bytes(page)  # just written: not quiet yet, no marker
+    (folder / "A03-社会.txt.tmp").write_bytes(page)  # still being written under a temporary name
+    (folder / "A04-文化.txt").write_bytes(page)
+    (folder / "A04-文化.txt.done").write_bytes(b"")  # the sender says it is complete
+    (folder / "要闻.txt").write_bytes(page)  # no page code
+    (tmp_path / "notadate").mkdir()
+    (tmp_path / "notadate" / "A01.txt").write_bytes(page)
+    (folder / "A05-空白.txt").write_bytes(b"   \n\n")
+    (folder / "A05-空白.txt.done").write_bytes(b"")
+    import os
+
+    for quiet in (folder / "要闻.txt", tmp_path / "notadate" / "A01.txt"):  # written a minute ago
+        os.utime(quiet, (quiet.stat().st_atime - 60, quiet.stat().st_mtime - 60))
+    jobs = inbox.inbox_scan(inbox=tmp_path, publication=publication)
+    assert sorted((j.page_code, j.status) for j in jobs) == [("A04", "succeeded"), ("A05", "failed")]
+    assert "空白" in ImportJob.objects.get(page_code="A05").error
+    assert (folder / "A02-要闻.txt").exists() and (folder / "A03-社会.txt.tmp").exists()
+    failed = tmp_path / "failed"
+    assert "日期文件夹" in (failed / "2025-06-05" / "要闻.txt.reason.txt").read_text()
+    assert (failed / "notadate" / "A01.txt").exists()
+    assert not (folder / "A04-文化.txt.done").exists() and not list((tmp_path / "processing").rglob("*.txt"))
+    monkeypatch.setattr(inbox, "INBOX_SETTLE_SECONDS", 0)
+    assert [j.page_code for j in inbox.inbox_scan(inbox=tmp_path, publication=publication)] == ["A02"]
+
+
+def test_a_page_pdf_is_imported_through_the_same_path(tmp_path):
+    from tests.issues.pdfreader.pages import Broadsheet, weasyprint_pdf
+
+    job = _import(weasyprint_pdf(Broadsheet()))
+    assert job.status == ImportJob.Status.SUCCEEDED and job.created_count >= 3

@@ -57,7 +57,9 @@ class Command(BaseCommand):
     def _page_files(self, paths, date, page, page_name):
         for path in paths:
             if path.is_dir():
-                found = [inbox.page_file_from_path(p) for p in sorted(path.glob("*.txt"))]
+                found = [
+                    inbox.page_file_from_path(p) for p in sorted(path.iterdir()) if p.suffix.lower() in {".txt", ".pdf"}
+                ]
                 found = [f for f in found if f is not None]
                 if not found:
                     raise CommandError(f"{path}: 文件夹名应为日期(YYYY-MM-DD),其中文件名如 A01-要闻.txt")
