@@ -195,3 +195,21 @@ def cached_page(view):
 
     wrapper.page_cached = True
     return wrapper
+
+
+_remembered: dict = {"generation": None, "values": {}}
+
+
+def remembered(key, build):
+    """What `build()` gives, kept in this process until the site changes (its generation moves):
+    the sections' navigation, a paper's published dates. While Redis cannot be reached there is
+    no generation to trust, so nothing is kept and `build()` runs each time."""
+    generation = site_generation()
+    if generation is None:
+        return build()
+    if _remembered["generation"] != generation:
+        _remembered.update(generation=generation, values={})
+    values = _remembered["values"]
+    if key not in values:
+        values[key] = build()
+    return values[key]

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from articles.models import Section
 from articles.text import excerpt, plain_text
 
-from .cache import site_generation
+from .cache import remembered
 
 WEEKDAYS = "一二三四五六日"
 
@@ -61,17 +61,14 @@ class _Links:
         return value
 
 
-_nav: dict = {"generation": None, "html": ""}
-
-
 def sections_nav() -> str:
     """The sections' links for every reader page, built once per process until the site changes."""
-    generation = site_generation()
-    if _nav["generation"] != generation:
+
+    def build() -> str:
         sections = Section.objects.only("name", "slug")
-        html = format_html_join("", '<a href="{}">{}</a>', ((url("site:section", s.slug), s.name) for s in sections))
-        _nav.update(generation=generation, html=html)
-    return _nav["html"]
+        return format_html_join("", '<a href="{}">{}</a>', ((url("site:section", s.slug), s.name) for s in sections))
+
+    return remembered("sections-nav", build)
 
 
 def cn_date(value: datetime.date | datetime.datetime | str | None, weekday: bool = False) -> str:

@@ -23,7 +23,7 @@ from articles.text import excerpt, plain_text
 from issues.models import Issue, Page, Placement, PublishedPage
 
 from . import rows
-from .cache import site_generation
+from .cache import remembered
 from .jinja2 import url
 
 
@@ -46,20 +46,15 @@ class IssueNavigation:
         return [[(d, published.get(d)) for d in week] for week in weeks]
 
 
-_dates: dict = {"generation": None, "by_publication": {}}
-
-
 def issue_navigation(*, publication_id: int, day: datetime.date) -> IssueNavigation:
     """The paper's published dates around this day; read once per process until the site
     changes (no query on most requests, one otherwise)."""
-    generation = site_generation()
-    if _dates["generation"] != generation:
-        _dates.update(generation=generation, by_publication={})
-    dates = _dates["by_publication"].get(publication_id)
-    if dates is None:
+
+    def build() -> tuple[datetime.date, ...]:
         published = Issue.objects.published().filter(publication=publication_id)
-        dates = tuple(sorted(published.values_list("date", flat=True)))
-        _dates["by_publication"][publication_id] = dates
+        return tuple(sorted(published.values_list("date", flat=True)))
+
+    dates = remembered(("issue-dates", publication_id), build)
     before = [d for d in dates if d < day]
     after = [d for d in dates if d > day]
     return IssueNavigation(dates, before[-1] if before else None, after[0] if after else None)
@@ -250,15 +245,9 @@ def reader_list(queryset: QuerySet[Article]) -> QuerySet[Article]:
     )
 
 
-_sections: dict = {"generation": None, "by_slug": {}}
-
-
 def section_by_slug(slug: str) -> Section | None:
     """A section by its slug, from every section read once per process until the site changes."""
-    generation = site_generation()
-    if _sections["generation"] != generation:
-        _sections.update(generation=generation, by_slug={s.slug: s for s in Section.objects.all()})
-    return _sections["by_slug"].get(slug)
+    return remembered("sections", lambda: {s.slug: s for s in Section.objects.all()}).get(slug)
 
 
 RANKED_AMONG = 1000

@@ -72,11 +72,12 @@ def issue_publish(*, issue: Issue, by: AbstractBaseUser | None) -> int:
     for article in ready:
         article_services.article_transition(article=article, move="publish", by=by)
         published += 1
+    page_ids = list(issue.pages.values_list("pk", flat=True))
     if issue.status != Issue.Status.PUBLISHED:
         issue.status, issue.published_at = Issue.Status.PUBLISHED, timezone.now()
         issue.save(update_fields=["status", "published_at"])
         # Its articles' pages show where they stand in print once the issue is out.
-        announce_change(pages=issue.pages.values_list("pk", flat=True), site=True)
-    for page_id in issue.pages.values_list("pk", flat=True):
+        announce_change(pages=page_ids, site=True)
+    for page_id in page_ids:
         layouts.page_layout_schedule(page_id=page_id)  # its thumbnails now show the published headlines
     return published

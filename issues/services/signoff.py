@@ -35,8 +35,9 @@ def page_sign(*, page: Page, by: AbstractBaseUser) -> PageSignoff:
     if not workflow.CHIEF_UP & article_selectors.user_roles(by):
         raise workflow.NotAllowed("只有值班总编(总编辑)可以签版")
     page = Page.objects.select_for_update().select_related("issue__publication").get(pk=page.pk)
+    lists = terms.current_lists()
     for placement in page.placements.select_related("article"):
-        blocking = [hit.text for hit in terms.check_article(placement.article) if hit.blocking]
+        blocking = [hit.text for hit in terms.check_article(placement.article, lists) if hit.blocking]
         if blocking:
             words = "、".join(dict.fromkeys(blocking))
             raise workflow.TermsBlocked(f"《{placement.article.title}》含禁用词({words}),本版不能签版")

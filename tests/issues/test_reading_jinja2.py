@@ -38,3 +38,20 @@ def test_the_site_wide_links_resolve_once_and_unknown_ones_fail():
     assert links.css.startswith("/static/site/site")
     with pytest.raises(AttributeError):
         links.nowhere  # noqa: B018
+
+
+def test_what_is_remembered_until_the_site_changes_is_built_afresh_while_redis_is_down(monkeypatch):
+    from issues.reading import cache as page_cache
+
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    monkeypatch.setattr(page_cache, "site_generation", lambda: 7)
+    assert page_cache.remembered("x", build) == page_cache.remembered("x", build) == 1
+    monkeypatch.setattr(page_cache, "site_generation", lambda: 8)  # the site changed
+    assert page_cache.remembered("x", build) == 2
+    monkeypatch.setattr(page_cache, "site_generation", lambda: None)  # Redis unreachable: nothing kept
+    assert [page_cache.remembered("x", build) for _ in range(2)] == [3, 4]
